@@ -1,0 +1,36 @@
+"""Every page needs a logged-in user who has passed the second factor, except the few public ones."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect
+from django.urls import resolve
+from django.urls.exceptions import Resolver404
+
+#: URL names reachable without any login.
+PUBLIC_URL_NAMES = frozenset({"accounts:login", "set_language"})
+#: URL names reachable after the password step, before the second factor.
+HALF_LOGGED_IN_URL_NAMES = frozenset({"accounts:otp", "accounts:logout"})
+
+
+class StaffLoginRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path.startswith(settings.STATIC_URL) or request.path.startswith("/api/"):
+            return None  # static files; the API answers 401/403 itself (DRF permission classes)
+        try:
+            url_name = resolve(request.path_info).view_name
+        except Resolver404:
+            return None
+        if url_name in PUBLIC_URL_NAMES:
+            return None
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not user.is_verified() and url_name not in HALF_LOGGED_IN_URL_NAMES:
+            return redirect("accounts:otp")
+        return None

@@ -1,0 +1,5 @@
+from django.views.generic import TemplateView
+
+
+class AuditSearchView(TemplateView):
+    template_name = "core/home.html"

@@ -1,0 +1,14 @@
+"""URL configuration. Each app owns its own ``urls.py``; every pattern here must be in the permission matrix."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("wegweiser.core.urls")),
+    path("konto/", include("wegweiser.accounts.urls")),
+    path("personen/", include("wegweiser.persons.urls")),
+    path("personen/", include("wegweiser.facts.urls")),
+    path("personen/", include("wegweiser.documents.urls")),
+    path("protokoll/", include("wegweiser.audit.urls")),
+    path("api/v1/", include("wegweiser.api.urls")),
+]

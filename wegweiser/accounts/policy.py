@@ -91,21 +91,37 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.UNTERSTUETZENDE: frozenset(),
 }
 
-# Changing a file is limited to the own team for these roles; Teamleitung may change any file.
+# Changing a file is limited to the own team for these roles; Teamleitung may change any file. Every
+# writing action is listed (also those the team-bound roles lack today), so that granting one of them to
+# such a role later cannot silently lift the team limit. A file without a team is nobody's "other" team.
 _TEAM_BOUND_CHANGES = frozenset(
-    {Action.PERSON_CHANGE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE, Action.DOCUMENT_UPLOAD, Action.NOTE_ADD}
+    {
+        Action.PERSON_CHANGE, Action.PERSON_DELETE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE,
+        Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD,
+    }
 )
 _TEAM_BOUND_ROLES = frozenset({Role.SACHBEARBEITUNG, Role.INTEGRATIONSLOTSE})
 
 
 def _is_usable(user: Any) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and getattr(user, "role", ""))
+    """Logged in, active, with a known role, and (where the request tells) past the second factor.
+
+    ``is_verified`` exists on request users (django-otp middleware); a user object loaded elsewhere (tasks,
+    commands) has none and is judged by role alone. An unknown role value (e.g. left over from a removed
+    role) denies instead of raising.
+    """
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if getattr(user, "role", "") not in Role.values:
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (callable(is_verified) and not is_verified())
 
 
 def decide(user: Any, action: Action, person: Any = None, category: DataCategory | None = None) -> Decision:
     """Decide one action; ``person`` is the case file concerned (or None for actions without one)."""
     if not _is_usable(user):
-        return Decision(False, str(_("Nicht angemeldet.")))
+        return Decision(False, str(_("Keine gültige Anmeldung (Konto inaktiv oder zweiter Faktor fehlt).")))
     role = Role(user.role)
     if role in EXTERNAL_ROLES:
         return Decision(False, str(_("Externe Konten sehen personenbezogene Daten nur mit gültiger Einwilligung.")))
@@ -117,16 +133,25 @@ def decide(user: Any, action: Action, person: Any = None, category: DataCategory
     return Decision(True, "")
 
 
+class PolicyDenied(PermissionDenied):
+    """A refusal by the policy. Keeps what was refused, so that the audit trail can name it."""
+
+    def __init__(self, reason: str, action: Action, person: Any = None) -> None:
+        super().__init__(reason)
+        self.action = action
+        self.person_id: int | None = getattr(person, "pk", None)
+
+
 def require(user: Any, action: Action, person: Any = None, category: DataCategory | None = None) -> None:
-    """Raise PermissionDenied unless ``decide`` allows the action."""
+    """Raise PermissionDenied (``PolicyDenied``) unless ``decide`` allows the action."""
     decision = decide(user, action, person, category)
     if not decision:
-        raise PermissionDenied(decision.reason)
+        raise PolicyDenied(decision.reason, action, person)
 
 
-def may(user: Any, action: Action, person: Any = None) -> bool:
+def may(user: Any, action: Action, person: Any = None, category: DataCategory | None = None) -> bool:
     """Convenience for templates and menus."""
-    return decide(user, action, person).allowed
+    return decide(user, action, person, category).allowed
 
 
 def visible_persons(user: Any, queryset: QuerySet) -> QuerySet:

@@ -4,6 +4,7 @@ from .family import FamilyRelation, Household, RelationKind
 from .notes import Note
 from .person import Nationality, Person, PersonLanguage, Sex
 from .residence import DuldungKind, Entry, ResidencePeriod, ResidenceStatus, StayAbroad
+from .search_keys import PersonNameKey, SearchToken
 
 __all__ = [
     "DuldungKind",
@@ -14,9 +15,11 @@ __all__ = [
     "Note",
     "Person",
     "PersonLanguage",
+    "PersonNameKey",
     "RelationKind",
     "ResidencePeriod",
     "ResidenceStatus",
+    "SearchToken",
     "Sex",
     "StayAbroad",
 ]

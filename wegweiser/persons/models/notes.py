@@ -1,4 +1,8 @@
-"""Free-text notes in a case file."""
+"""Free-text notes in a case file.
+
+A note is a record of what someone wrote at a given time; it is never changed afterwards (a correction is a
+new note), so that the file shows who knew what when.
+"""
 
 from django.conf import settings
 from django.db import models
@@ -15,3 +19,11 @@ class Note(models.Model):
         verbose_name = _("Notiz")
         verbose_name_plural = _("Notizen")
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Notiz {self.pk} ({self.created_at:%d.%m.%Y %H:%M})" if self.created_at else "Notiz"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise RuntimeError("Notes are immutable once written.")
+        super().save(*args, **kwargs)

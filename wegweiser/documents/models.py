@@ -1,10 +1,12 @@
 """Uploaded documents, stored outside the web root and served only through audited views."""
 
 import uuid
+from pathlib import Path, PurePath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,3 +43,41 @@ class Document(models.Model):
         verbose_name = _("Dokument")
         verbose_name_plural = _("Dokumente")
         ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def storage_path(self) -> Path:
+        """Where the bytes are: PRIVATE_MEDIA_ROOT/<first two hex digits>/<uuid>; never the user's file name."""
+        return storage_path_for(self.storage_key)
+
+    @property
+    def download_name(self) -> str:
+        """The original name, with the extension of the checked type (a renamed file gets its real one)."""
+        from .checks import ALLOWED_TYPES
+
+        extension = ALLOWED_TYPES.get(self.content_type, "")
+        stem = PurePath(self.original_name or "dokument").stem or "dokument"
+        suffix = PurePath(self.original_name).suffix.lower()
+        if suffix in (extension, ".jpeg" if extension == ".jpg" else extension):
+            return self.original_name
+        return f"{stem}{extension}"
+
+    def clean(self) -> None:
+        """A document may only prove a fact of its own person (guards against tampered form posts)."""
+        super().clean()
+        if self.fact_type_id is None and self.fact_id is None:
+            return
+        model = self.fact_type.model_class() if self.fact_type_id else None
+        from wegweiser.facts.registry import BY_MODEL
+
+        if model not in BY_MODEL or self.fact_id is None:
+            raise ValidationError({"fact_id": _("Dieser Eintrag kann nicht mit einem Dokument verknüpft werden.")})
+        if not model.objects.filter(pk=self.fact_id, person_id=self.person_id).exists():
+            raise ValidationError({"fact_id": _("Der gewählte Eintrag gehört nicht zu dieser Person.")})
+
+
+def storage_path_for(key: uuid.UUID) -> Path:
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    return root / key.hex[:2] / str(key)

@@ -44,3 +44,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind("judgements", m.Judgement),
 )
 BY_SLUG = {kind.slug: kind for kind in FACT_KINDS}
+BY_MODEL = {kind.model: kind for kind in FACT_KINDS}
+
+
+def kind_of(model: type[models.Model]) -> FactKind:
+    """The registry entry of a fact model (KeyError for a model that is not a fact kind)."""
+    return BY_MODEL[model]

@@ -1,8 +1,20 @@
 """What every integration fact carries: its source, its date and who recorded it."""
 
+from __future__ import annotations
+
+from datetime import date
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+#: Largest value a PositiveSmallIntegerField holds on every supported database.
+SMALLINT_MAX = 32767
+
+#: Errors collected by ``Fact.check``: field name -> messages.
+Errors = dict[str, list[str]]
 
 
 class FactSource(models.TextChoices):
@@ -33,6 +45,57 @@ class Fact(models.Model):
     class Meta:
         abstract = True
         ordering = ["-source_date", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} ({self.source_date:%d.%m.%Y})" if self.source_date else str(
+            self._meta.verbose_name
+        )
+
+    def clean(self) -> None:
+        """Plausibility rules of the kind; messages name the field in plain German."""
+        super().clean()
+        errors: Errors = {}
+        self.check_values(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def check_values(self, errors: Errors) -> None:
+        """Subclasses extend this (calling super) and add messages to ``errors``."""
+        not_in_future(self, errors, "source_date")
+
+
+def _add(errors: Errors, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _label(obj: models.Model, field: str) -> str:
+    return str(obj._meta.get_field(field).verbose_name)
+
+
+def not_in_future(obj: models.Model, errors: Errors, *fields: str) -> None:
+    """Dates that cannot lie ahead (a certificate issued tomorrow is a typing error)."""
+    today = timezone.localdate()
+    for field in fields:
+        value = getattr(obj, field)
+        if isinstance(value, date) and value > today:
+            _add(errors, field, str(_("„%(label)s“ darf nicht in der Zukunft liegen.") % {"label": _label(obj, field)}))
+
+
+def not_before(obj: models.Model, errors: Errors, later: str, earlier: str) -> None:
+    """An end (``later``) must not lie before its start (``earlier``); the error goes to the end field."""
+    end, start = getattr(obj, later), getattr(obj, earlier)
+    if isinstance(end, date) and isinstance(start, date) and end < start:
+        _add(
+            errors, later,
+            str(_("„%(end)s“ darf nicht vor „%(start)s“ liegen.") % {"end": _label(obj, later), "start": _label(obj, earlier)}),
+        )
+
+
+def in_range(obj: models.Model, errors: Errors, field: str, low, high, message) -> None:
+    """A number within [low, high]; ``message`` is shown otherwise."""
+    value = getattr(obj, field)
+    if value is not None and not low <= value <= high:
+        _add(errors, field, str(message))
 
 
 def yes_no_unknown(verbose_name, **kwargs) -> models.BooleanField:

@@ -1,9 +1,10 @@
 """Convictions, expulsion interests and extremism indications (criminal data category)."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import Fact, yes_no_unknown
+from .base import SMALLINT_MAX, Errors, Fact, in_range, not_before, not_in_future, yes_no_unknown
 
 
 class Conviction(Fact):
@@ -12,8 +13,14 @@ class Conviction(Fact):
     decided_on = models.DateField(_("Datum der Entscheidung"))
     court = models.CharField(_("Gericht"), max_length=200, blank=True)
     offence = models.CharField(_("Tat"), max_length=300)
-    daily_rates = models.PositiveSmallIntegerField(_("Tagessätze"), null=True, blank=True)
-    prison_months = models.PositiveSmallIntegerField(_("Freiheitsstrafe (Monate)"), null=True, blank=True)
+    # The domain ranges are checked in check_values; the validators only make the storage bound explicit, so the
+    # API schema is the same on every database (the implicit bounds differ between SQLite and PostgreSQL).
+    daily_rates = models.PositiveSmallIntegerField(
+        _("Tagessätze"), null=True, blank=True, validators=[MaxValueValidator(SMALLINT_MAX)]
+    )
+    prison_months = models.PositiveSmallIntegerField(
+        _("Freiheitsstrafe (Monate)"), null=True, blank=True, validators=[MaxValueValidator(SMALLINT_MAX)]
+    )
     suspended = yes_no_unknown(_("zur Bewährung ausgesetzt"))
     juvenile_law = yes_no_unknown(_("nach Jugendstrafrecht"))
     immigration_only_offence = yes_no_unknown(
@@ -24,6 +31,19 @@ class Conviction(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Verurteilung")
         verbose_name_plural = _("Verurteilungen")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "decided_on", "erased_on")
+        not_before(self, errors, "erased_on", "decided_on")
+        in_range(
+            self, errors, "daily_rates", 5, 720,
+            _("Eine Geldstrafe umfasst 5 bis 720 Tagessätze (§§ 40, 54 StGB)."),
+        )
+        in_range(
+            self, errors, "prison_months", 1, 180,
+            _("Eine zeitige Freiheitsstrafe umfasst 1 bis 180 Monate (§ 38 StGB)."),
+        )
 
 
 class ExpulsionInterest(Fact):
@@ -38,6 +58,10 @@ class ExpulsionInterest(Fact):
         verbose_name = _("Ausweisungsinteresse")
         verbose_name_plural = _("Ausweisungsinteressen")
 
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "since")
+
 
 class ExtremismIndication(Fact):
     category = "criminal"
@@ -49,3 +73,7 @@ class ExtremismIndication(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Anhaltspunkt für Extremismus")
         verbose_name_plural = _("Anhaltspunkte für Extremismus")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "noted_on")

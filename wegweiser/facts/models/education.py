@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import Fact, yes_no_unknown
+from .base import Errors, Fact, not_before, not_in_future, yes_no_unknown
 
 
 class SchoolAttendance(Fact):
@@ -18,6 +18,10 @@ class SchoolAttendance(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Schulbesuch")
         verbose_name_plural = _("Schulbesuche")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_before(self, errors, "attended_until", "attended_from")
 
 
 class QualificationKind(models.TextChoices):
@@ -39,6 +43,10 @@ class Qualification(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Abschluss")
         verbose_name_plural = _("Abschlüsse")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "obtained_on")
 
 
 class TrainingKind(models.TextChoices):
@@ -62,3 +70,9 @@ class VocationalTraining(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Berufsausbildung")
         verbose_name_plural = _("Berufsausbildungen")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "contract_signed_on", "terminated_on")
+        not_before(self, errors, "ends_on", "starts_on")
+        not_before(self, errors, "terminated_on", "starts_on")

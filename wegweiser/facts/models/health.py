@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import Fact
+from .base import Errors, Fact, not_in_future
 
 
 class ExemptionScope(models.TextChoices):
@@ -25,3 +25,7 @@ class HealthExemption(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("gesundheitliche Befreiung")
         verbose_name_plural = _("gesundheitliche Befreiungen")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "certificate_date")

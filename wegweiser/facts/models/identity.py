@@ -1,9 +1,13 @@
 """Identity clarification and passports."""
 
+import pycountry
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import Fact
+from .base import Errors, Fact, not_before, not_in_future
+
+#: Codes in use on travel documents that ISO 3166 does not (yet) list.
+_EXTRA_COUNTRY_CODES = frozenset({"XK"})  # Kosovo
 
 
 class IdentityStatus(models.TextChoices):
@@ -20,6 +24,14 @@ class IdentityClarification(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Identitätsklärung")
         verbose_name_plural = _("Identitätsklärung")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "clarified_on")
+        if self.clarified_on and self.status and self.status != IdentityStatus.CLARIFIED:
+            errors.setdefault("clarified_on", []).append(
+                str(_("Ein Datum „geklärt am“ passt nur zum Stand „geklärt“."))
+            )
 
 
 class IdentityStepKind(models.TextChoices):
@@ -41,6 +53,10 @@ class IdentityStep(Fact):
         verbose_name = _("Schritt zur Identitätsklärung")
         verbose_name_plural = _("Schritte zur Identitätsklärung")
 
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "taken_on")
+
 
 class PassportKind(models.TextChoices):
     NATIONAL = "national", _("Nationalpass")
@@ -58,3 +74,15 @@ class Passport(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Pass")
         verbose_name_plural = _("Pässe")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "valid_from")
+        not_before(self, errors, "valid_until", "valid_from")
+        if self.issuing_country:
+            self.issuing_country = self.issuing_country.strip().upper()
+            code = self.issuing_country
+            if code not in _EXTRA_COUNTRY_CODES and pycountry.countries.get(alpha_2=code) is None:
+                errors.setdefault("issuing_country", []).append(
+                    str(_("Bitte den Staat als zweistelligen Ländercode angeben (ISO 3166), z. B. SY oder AF."))
+                )

@@ -1,9 +1,10 @@
 """Employment, livelihood, housing and pension contributions."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import Fact, yes_no_unknown
+from .base import SMALLINT_MAX, Errors, Fact, in_range, not_before, not_in_future, yes_no_unknown
 
 
 class EmploymentKind(models.TextChoices):
@@ -23,6 +24,15 @@ class Employment(Fact):
     class Meta(Fact.Meta):
         verbose_name = _("Beschäftigung")
         verbose_name_plural = _("Beschäftigungen")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_before(self, errors, "ends_on", "starts_on")
+        hours = self.hours_per_week
+        if hours is not None and not 0 < hours <= 60:
+            errors.setdefault("hours_per_week", []).append(
+                str(_("Bitte eine Wochenarbeitszeit über 0 und höchstens 60 Stunden angeben."))
+            )
 
 
 class LivelihoodSecured(models.TextChoices):
@@ -53,6 +63,12 @@ class Livelihood(Fact):
         verbose_name = _("Lebensunterhalt")
         verbose_name_plural = _("Lebensunterhalt")
 
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_before(self, errors, "period_until", "period_from")
+        if self.monthly_income_eur is not None and self.monthly_income_eur < 0:
+            errors.setdefault("monthly_income_eur", []).append(str(_("Das Einkommen kann nicht negativ sein.")))
+
 
 class Housing(Fact):
     since = models.DateField(_("seit"), null=True, blank=True)
@@ -63,11 +79,23 @@ class Housing(Fact):
         verbose_name = _("Wohnraum")
         verbose_name_plural = _("Wohnraum")
 
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "since")
+
 
 class PensionContributions(Fact):
-    months = models.PositiveSmallIntegerField(_("Beitragsmonate zur Rentenversicherung"))
+    # Explicit storage bound, so the API schema does not depend on the database.
+    months = models.PositiveSmallIntegerField(
+        _("Beitragsmonate zur Rentenversicherung"), validators=[MaxValueValidator(SMALLINT_MAX)]
+    )
     as_of = models.DateField(_("Stand"))
 
     class Meta(Fact.Meta):
         verbose_name = _("Rentenversicherungszeiten")
         verbose_name_plural = _("Rentenversicherungszeiten")
+
+    def check_values(self, errors: Errors) -> None:
+        super().check_values(errors)
+        not_in_future(self, errors, "as_of")
+        in_range(self, errors, "months", 0, 720, _("Bitte höchstens 720 Beitragsmonate (60 Jahre) angeben."))

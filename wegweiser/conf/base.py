@@ -9,6 +9,8 @@ from pathlib import Path
 
 import environ
 
+from .mail import mailer_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "wegweiser"
 
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that its process_exception sees a view's PermissionDenied first; records every 403.
+    "wegweiser.audit.middleware.DeniedAccessAuditMiddleware",
 ]
 
 ROOT_URLCONF = "wegweiser.urls"
@@ -109,7 +113,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "accounts:login"
+LOGOUT_REDIRECT_URL = "accounts:logged_out"
 
 # Lockout after repeated failed log-ins (django-axes): 5 failures lock the account for 30 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -151,9 +155,10 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Mail goes through Django 6.1's MAILERS (the EMAIL_* settings are deprecated and must not be set).
+MAILERS = {"default": mailer_from_url(env("EMAIL_URL", default="consolemail://"))}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="wegweiser@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # Celery: Redis in production; without REDIS_URL tasks run in-process (quick start).
 REDIS_URL = env("REDIS_URL", default="")
@@ -165,6 +170,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_TRACK_STARTED = True
 CELERY_BEAT_SCHEDULE = {
     "verify-audit-chain-nightly": {"task": "wegweiser.audit.tasks.verify_audit_chain", "schedule": 24 * 3600},
 }

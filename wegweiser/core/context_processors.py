@@ -15,6 +15,7 @@ def navigation(request) -> dict:
             (Action.PERSON_SEARCH, "persons:search", _("Personensuche")),
             (Action.PERSON_CREATE, "persons:create", _("Person anlegen")),
             (Action.AUDIT_VIEW, "audit:search", _("Protokoll")),
+            (Action.USERS_MANAGE, "accounts:user_list", _("Benutzerverwaltung")),
         ]
         for action, name, label in candidates:
             if may(user, action):

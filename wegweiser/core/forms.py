@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from .partial_dates import PartialDate
@@ -21,6 +22,8 @@ class PartialDateFormField(forms.CharField):
         kwargs.pop("max_length", None)
         kwargs.setdefault("help_text", _("TT.MM.JJJJ; unbekannte Teile als 00"))
         super().__init__(*args, max_length=10, **kwargs)
+        # max_length only sizes the input; the length check would run on the parsed PartialDate.
+        self.validators = [v for v in self.validators if not isinstance(v, MaxLengthValidator)]
 
     def prepare_value(self, value):
         return str(value) if isinstance(value, PartialDate) else value
@@ -42,3 +45,15 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def apply_kern_classes(form: forms.BaseForm) -> None:
+    """Give every widget its KERN UX class (selects, check boxes and text-like inputs differ)."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "kern-form-input__select")
+        elif isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "kern-form-check__input")
+        else:
+            widget.attrs.setdefault("class", "kern-form-input__input")

@@ -14,4 +14,5 @@ class HomeView(TemplateView):
         ctx["can_search"] = may(user, Action.PERSON_SEARCH)
         ctx["can_create"] = may(user, Action.PERSON_CREATE)
         ctx["can_audit"] = may(user, Action.AUDIT_VIEW)
+        ctx["can_manage_users"] = may(user, Action.USERS_MANAGE)
         return ctx

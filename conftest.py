@@ -20,3 +20,21 @@ def role_client(db):
         return user, verified_client(user)
 
     return _make
+
+
+# CI must not pass by skipping: with WEGWEISER_REQUIRE_BROWSER=1 / WEGWEISER_REQUIRE_REDIS=1 (set by .ci/run) a
+# skipped browser or Redis test counts as a failure, so a missing Chromium or Redis turns CI red.
+_REQUIRED_MARKERS = {"browser": "WEGWEISER_REQUIRE_BROWSER", "redis": "WEGWEISER_REQUIRE_REDIS"}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.skipped:
+        import os
+
+        for marker, variable in _REQUIRED_MARKERS.items():
+            if item.get_closest_marker(marker) and os.environ.get(variable) == "1":
+                report.outcome = "failed"
+                report.longrepr = f"{marker} test skipped although {variable}=1: {report.longrepr}"
+    return report

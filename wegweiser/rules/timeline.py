@@ -255,16 +255,19 @@ def _sweep_frame(ev: pl.DataFrame, as_of: date, prefix: str) -> pl.DataFrame:
             .alias("was")
         )
         .filter((pl.col("cov") != pl.col("was")) & (pl.col("d") <= lit(as_of)))
-        .group_by("__pid").agg(pl.col("d").tail(3).alias("ds"), pl.col("cov").last().alias("last_cov"))
+        # still sorted: the last three changes of coverage of a person are this row and the one or two before
+        # it (if they belong to the same person); the person's last row carries them
+        .with_columns(
+            pl.when(pl.col("__pid") == pl.col("__pid").shift(1)).then(pl.col("d").shift(1)).alias("d1"),
+            pl.when(pl.col("__pid") == pl.col("__pid").shift(2)).then(pl.col("d").shift(2)).alias("d2"),
+        )
+        .filter((pl.col("__pid") != pl.col("__pid").shift(-1)).fill_null(True))
     )
-    n = pl.col("ds").list.len()
     return t.select(
         "__pid",
-        pl.when(pl.col("last_cov")).then(pl.col("ds").list.get(-1)).otherwise(lit(MAX_DATE)).alias(f"{prefix}_start"),
-        pl.when(pl.col("last_cov") & (n >= 2)).then(pl.col("ds").list.get(-2, null_on_oob=True)).otherwise(None)
-        .alias(f"{prefix}_gap"),
-        pl.when(pl.col("last_cov") & (n >= 3)).then(pl.col("ds").list.get(-3, null_on_oob=True)).otherwise(None)
-        .alias(f"{prefix}_prev"),
+        pl.when(pl.col("cov")).then(pl.col("d")).otherwise(lit(MAX_DATE)).alias(f"{prefix}_start"),
+        pl.when(pl.col("cov")).then(pl.col("d1")).otherwise(None).alias(f"{prefix}_gap"),
+        pl.when(pl.col("cov")).then(pl.col("d2")).otherwise(None).alias(f"{prefix}_prev"),
     )
 
 

@@ -10,7 +10,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 "$PYTHON" -m venv "$tmp/venv"
-"$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check ".[dev]"
+"$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check ".[dev,bench]"
 {
   sed -n '1,3p' requirements/constraints.txt
   "$tmp/venv/bin/python" -m pip freeze --exclude-editable | grep -v -i '^wegweiser' | sort -f

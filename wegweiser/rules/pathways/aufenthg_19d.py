@@ -15,6 +15,7 @@ from ..conditions import MET, NOT_MET, AllTest, AnyTest, Holds, JudgementTest
 from ..expr import Agg, F, I, Judged, Not, Or, Param
 from ..pathway import AnyOf, Condition, Pathway
 from . import common as c
+from . import section5
 
 ID = "aufenthg_19d"
 NATURE = Param("aufenthg_19d.nature")
@@ -186,28 +187,9 @@ PATHWAY = Pathway(
             review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1); § 19d Abs. 3 erlaubt nur das Absehen von "
                    "§ 5 Abs. 2.",
         ),
-        Condition(
-            "identitaet", "§ 5 Abs. 1 Nr. 1a AufenthG",
-            "Identität und Staatsangehörigkeit geklärt", "Identity and nationality clarified",
-            Holds(c.IDENTITY_CLARIFIED), regel=True,
-            todo=("Identität klären.", "Clarify identity."),
-            review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1).",
-        ),
-        Condition(
-            "pass", "§ 5 Abs. 1 Nr. 4 AufenthG",
-            "Passpflicht erfüllt (gültiger Pass oder Passersatz)", "Passport obligation met (valid passport or substitute)",
-            Holds(c.PASSPORT_VALID_TODAY), regel=True,
-            todo=("Gültigen Pass oder Passersatz vorlegen.", "Show a valid passport or substitute."),
-            review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1).",
-        ),
-        Condition(
-            "ausweisungsinteresse", "§ 5 Abs. 1 Nr. 2 AufenthG",
-            "Kein Ausweisungsinteresse", "No interest in expulsion",
-            Holds(Not(Or(c.serious_expulsion_interest(), c.expulsion_interest_recorded(serious_only=False)))),
-            regel=True,
-            todo=("Ausweisungsinteresse besteht.", "An interest in expulsion exists."),
-            review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1).",
-        ),
+        section5.identity(waiver=False, review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1)."),
+        section5.passport(waiver=False, review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1)."),
+        section5.no_expulsion_interest(waiver=False, review="Allgemeine Regelerteilungsvoraussetzung (§ 5 Abs. 1)."),
         Condition(
             "ermessen", "§ 19d Abs. 1 AufenthG a. F. („kann“)",
             "Ermessensentscheidung der Ausländerbehörde (Fassung bis 29.02.2024)",

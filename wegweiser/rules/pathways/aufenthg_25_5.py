@@ -14,9 +14,10 @@ case worker has recorded a discretionary decision under S. 1. Without either the
 from __future__ import annotations
 
 from ..conditions import JUDGEMENT, MET, NOT_MET, AllTest, Cases, Holds, JudgementTest
-from ..expr import Judged, Not, Or
+from ..expr import Judged, Or
 from ..pathway import AnyOf, Condition, Pathway
 from . import common as c
+from . import section5
 
 ID = "aufenthg_25_5"
 
@@ -141,30 +142,8 @@ PATHWAY = Pathway(
             evidence=("Lebensunterhalt erfassen", "Record livelihood"),
             review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
         ),
-        Condition(
-            "identitaet", "§ 5 Abs. 1 Nr. 1a AufenthG",
-            "Identität und Staatsangehörigkeit geklärt", "Identity and nationality clarified",
-            Holds(c.IDENTITY_CLARIFIED), regel=True,
-            todo=("Identität klären; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Clarify identity; waiver at discretion under § 5(3) sent. 2."),
-            review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
-        ),
-        Condition(
-            "pass", "§ 5 Abs. 1 Nr. 4 AufenthG",
-            "Passpflicht erfüllt (gültiger Pass oder Passersatz)", "Passport obligation met (valid passport or substitute)",
-            Holds(c.PASSPORT_VALID_TODAY), regel=True,
-            todo=("Gültigen Pass oder Passersatz vorlegen; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Show a valid passport or substitute; waiver at discretion under § 5(3) sent. 2."),
-            review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
-        ),
-        Condition(
-            "ausweisungsinteresse", "§ 5 Abs. 1 Nr. 2 AufenthG",
-            "Kein Ausweisungsinteresse", "No interest in expulsion",
-            Holds(Not(Or(c.serious_expulsion_interest(), c.expulsion_interest_recorded(serious_only=False)))),
-            regel=True,
-            todo=("Ausweisungsinteresse besteht; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "An interest in expulsion exists; waiver at discretion under § 5(3) sent. 2."),
-            review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
-        ),
+        section5.identity(),
+        section5.passport(),
+        section5.no_expulsion_interest(),
     ],
 )

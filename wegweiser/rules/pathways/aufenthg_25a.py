@@ -12,6 +12,7 @@ from ..conditions import JUDGEMENT, MET, NOT_MET, AnyTest, Cases, Holds, Judgeme
 from ..expr import Agg, F, I, Not, Or, Param
 from ..pathway import AnyOf, Condition, Pathway
 from . import common as c
+from . import section5
 
 ID = "aufenthg_25a"
 YEARS = "aufenthg_25a.years"
@@ -168,32 +169,10 @@ PATHWAY = Pathway(
                             "Judge whether all necessary and reasonable identity steps were taken (Abs. 6 sent. 2, "
                             "discretion)."),
         ),
-        Condition(
-            "identitaet", "§ 5 Abs. 1 Nr. 1a AufenthG",
-            "Identität und Staatsangehörigkeit geklärt", "Identity and nationality clarified",
-            Holds(c.IDENTITY_CLARIFIED), regel=True, applies=Not(c.HOLDER_104C_PRIVILEGED),
-            todo=("Identität klären; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Clarify identity; waiver at discretion under § 5(3) sent. 2."),
-            review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
-        ),
-        Condition(
-            "pass", "§ 5 Abs. 1 Nr. 4 AufenthG",
-            "Passpflicht erfüllt (gültiger Pass oder Passersatz)", "Passport obligation met (valid passport or substitute)",
-            Holds(c.PASSPORT_VALID_TODAY), regel=True,
-            todo=("Gültigen Pass oder Passersatz vorlegen; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Show a valid passport or substitute; waiver at discretion under § 5(3) sent. 2."),
-            review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
-        ),
-        Condition(
-            "ausweisungsinteresse", "§ 5 Abs. 1 Nr. 2 AufenthG",
-            "Kein Ausweisungsinteresse", "No interest in expulsion",
-            Holds(Not(Or(c.serious_expulsion_interest(), c.expulsion_interest_recorded(serious_only=False)))),
-            regel=True,
-            todo=("Ausweisungsinteresse besteht; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "An interest in expulsion exists; waiver at discretion under § 5(3) sent. 2."),
-            review="Aus Verurteilungen werden nur § 54 Abs. 1 Nr. 1 und Abs. 2 Nr. 1, 2 abgeleitet; weitere "
-                   "Ausweisungsinteressen müssen erfasst sein.",
-        ),
+        section5.identity(applies=Not(c.HOLDER_104C_PRIVILEGED)),
+        section5.passport(),
+        section5.no_expulsion_interest(review="Aus Verurteilungen werden nur § 54 Abs. 1 Nr. 1 und Abs. 2 Nr. 1, 2 abgeleitet; weitere "
+                   "Ausweisungsinteressen müssen erfasst sein."),
         Condition(
             "kein_atypischer_fall", "§ 25a Abs. 1 S. 1 AufenthG („soll“)",
             "Kein atypischer Fall (Soll-Vorschrift)", "No atypical case (\"soll\" provision)",

@@ -12,6 +12,7 @@ from ..conditions import JUDGEMENT, MET, NOT_MET, AllTest, Cases, Holds, Judgeme
 from ..expr import F, I, If, Not, Or, Param
 from ..pathway import AnyOf, Condition, Pathway
 from . import common as c
+from . import section5
 
 ID = "aufenthg_25b"
 #: § 25b Abs. 1 S. 2 Nr. 1: "geduldet, gestattet oder mit einer Aufenthaltserlaubnis".
@@ -215,22 +216,8 @@ PATHWAY = Pathway(
                             "Judge whether all necessary and reasonable identity steps were taken (Abs. 8 sent. 2, "
                             "discretion)."),
         ),
-        Condition(
-            "identitaet", "§ 5 Abs. 1 Nr. 1a AufenthG",
-            "Identität und Staatsangehörigkeit geklärt", "Identity and nationality clarified",
-            Holds(c.IDENTITY_CLARIFIED), regel=True, applies=Not(c.HOLDER_104C_PRIVILEGED),
-            todo=("Identität klären; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Clarify identity; waiver at discretion under § 5(3) sent. 2."),
-            review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 1a bleibt Regelvoraussetzung (Auslegung).",
-        ),
-        Condition(
-            "pass", "§ 5 Abs. 1 Nr. 4 AufenthG",
-            "Passpflicht erfüllt (gültiger Pass oder Passersatz)", "Passport obligation met (valid passport or substitute)",
-            Holds(c.PASSPORT_VALID_TODAY), regel=True,
-            todo=("Gültigen Pass oder Passersatz vorlegen; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Show a valid passport or substitute; waiver at discretion under § 5(3) sent. 2."),
-            review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 4 bleibt Regelvoraussetzung (Auslegung).",
-        ),
+        section5.identity(review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 1a bleibt Regelvoraussetzung (Auslegung).", applies=Not(c.HOLDER_104C_PRIVILEGED)),
+        section5.passport(review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 4 bleibt Regelvoraussetzung (Auslegung)."),
         Condition(
             "kein_atypischer_fall", "§ 25b Abs. 1 S. 1 AufenthG („soll“)",
             "Kein atypischer Fall (Soll-Vorschrift)", "No atypical case (\"soll\" provision)",

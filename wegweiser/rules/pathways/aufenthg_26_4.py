@@ -14,6 +14,7 @@ from ..conditions import JUDGEMENT, MET, NOT_MET, Cases, Holds, JudgementTest, S
 from ..expr import F, I, Judged, Or, Param
 from ..pathway import Condition, Pathway
 from . import common as c
+from . import section5
 
 ID = "aufenthg_26_4"
 YEARS = "aufenthg_9.years"
@@ -200,19 +201,7 @@ PATHWAY = Pathway(
             todo=("Ausweisungsinteresse besteht; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
                   "An interest in expulsion exists; waiver at discretion under § 5(3) sent. 2."),
         ),
-        Condition(
-            "identitaet", "§ 5 Abs. 1 Nr. 1a AufenthG",
-            "Identität und Staatsangehörigkeit geklärt", "Identity and nationality clarified",
-            Holds(c.IDENTITY_CLARIFIED), regel=True,
-            todo=("Identität klären; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Clarify identity; waiver at discretion under § 5(3) sent. 2."),
-        ),
-        Condition(
-            "pass", "§ 5 Abs. 1 Nr. 4 AufenthG",
-            "Passpflicht erfüllt (gültiger Pass oder Passersatz)", "Passport obligation met (valid passport or substitute)",
-            Holds(c.PASSPORT_VALID_TODAY), regel=True,
-            todo=("Gültigen Pass oder Passersatz vorlegen; Absehen nach § 5 Abs. 3 S. 2 im Ermessen.",
-                  "Show a valid passport or substitute; waiver at discretion under § 5(3) sent. 2."),
-        ),
+        section5.identity(review=None),
+        section5.passport(review=None),
     ],
 )

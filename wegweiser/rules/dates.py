@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 #: "Always" for a start, "long over" for an end.
 MIN_DATE = date(1, 1, 1)
@@ -73,8 +74,10 @@ def parse_partial_date(text: str) -> tuple[date, date]:
     return exact, exact
 
 
+@lru_cache(maxsize=8192)
 def fmt(d: date | None, lang: str = "de") -> str:
-    """A date for people: 01.02.2026 in German, 2026-02-01 in English; sentinels in words."""
+    """A date for people: 01.02.2026 in German, 2026-02-01 in English; sentinels in words (cached: explanations
+    format the same few dates over and over)."""
     if d is None:
         return "unbekannt" if lang == "de" else "unknown"
     if d == MAX_DATE:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from . import __version__
@@ -297,10 +298,29 @@ def _facts(used: dict[str, Any]) -> tuple[str, str]:
                 en.append(f"{names[1]} (between {fmt(lo, 'en')} and {fmt(hi, 'en')})")
                 continue
             value = lo if lo is not None else hi
-        shown = _show(value)
-        de.append(f"{names[0]} {shown[0]}")
-        en.append(f"{names[1]} {shown[1]}")
+        try:
+            text = _fact_text(base, len(value) if isinstance(value, list) else value, isinstance(value, list))
+        except TypeError:  # an unhashable value: shown without the cache
+            text = _fact_text.__wrapped__(base, value, False)
+        de.append(text[0])
+        en.append(text[1])
     return "; ".join(de), "; ".join(en)
+
+
+@lru_cache(maxsize=16384)
+def _fact_text(base: str, value: Any, is_list: bool) -> tuple[str, str]:
+    """``label (value)`` in both languages; cached, as the same facts are named by many conditions.
+
+    Lists are passed by their length (only the count is shown), so every argument is hashable."""
+    names = LABELS.get(base, (base, base))
+    shown = _show_count(value) if is_list else _show(value)
+    return f"{names[0]} {shown[0]}", f"{names[1]} {shown[1]}"
+
+
+def _show_count(n: int) -> tuple[str, str]:
+    if n == 0:
+        return "(keine)", "(none)"
+    return ("(1 Eintrag)", "(1 entry)") if n == 1 else (f"({n} Einträge)", f"({n} entries)")
 
 
 def _show(value: Any) -> tuple[str, str]:
@@ -311,8 +331,5 @@ def _show(value: Any) -> tuple[str, str]:
     if isinstance(value, date):
         return f"({fmt(value)})", f"({fmt(value, 'en')})"
     if isinstance(value, list):
-        n = len(value)
-        if n == 0:
-            return "(keine)", "(none)"
-        return ("(1 Eintrag)", "(1 entry)") if n == 1 else (f"({n} Einträge)", f"({n} entries)")
+        return _show_count(len(value))
     return f"({value})", f"({value})"

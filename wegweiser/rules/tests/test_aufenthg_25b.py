@@ -2,7 +2,7 @@
 
 Every assessment runs at both speeds (``builders.assess_both``): the scalar ``assess_record`` and the vectorised
 ``evaluate_frame`` on ``frame_from_records([normalise(doc)])`` must agree on outcome and earliest date.
-Statute text: /work/shared/law/statute_excerpts.md; versions: law.md § 13.
+Statute text: the legal reference (shared/law/statute_excerpts.md); versions: law.md § 13.
 """
 
 from __future__ import annotations

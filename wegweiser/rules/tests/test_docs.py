@@ -50,3 +50,16 @@ def test_how_to_add_a_pathway_example_runs() -> None:
 
 def test_rules_md_is_linked_from_readme() -> None:
     assert "(docs/rules.md)" in (ROOT / "README.md").read_text("utf-8")
+
+
+def test_pathway_table_lists_every_pathway_with_its_change_dates() -> None:
+    """The version column of docs/rules.md is what the parameters encode (no hand-kept drift)."""
+    from wegweiser.rules.pathways import PATHWAYS
+
+    text = (ROOT / "docs" / "rules.md").read_text("utf-8")
+    text = text[text.index("## Pathways and what is not encoded"):text.index("## Review marks")]
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]+ \| ([^|]+) \|$", text, re.M))
+    assert set(rows) == set(PATHWAYS)
+    for pid, pathway in PATHWAYS.items():
+        documented = re.findall(r"\d\d\.\d\d\.\d{4}", rows[pid])
+        assert documented == [d.strftime("%d.%m.%Y") for d in pathway.change_dates()], pid

@@ -21,21 +21,9 @@ PY=.venv/bin/python
 echo "==> Migrating the database var/wegweiser.sqlite3" >&2
 $PY manage.py migrate --noinput >/dev/null
 
-has_persons="$($PY manage.py shell -c 'from wegweiser.persons.models import Person; print(int(Person.objects.exists()))')"
-if [[ $has_persons == 0 ]]; then
-  if $PY manage.py help seed_demo >/dev/null 2>&1; then
-    echo "==> Creating demo data (2000 persons; takes a minute)" >&2
-    seed_output="$($PY manage.py seed_demo --persons 2000 --seed 1 | tee /dev/stderr)"
-    if [[ $seed_output != *Benutzername* ]]; then
-      echo "Note: seed_demo printed no demo log-ins." >&2
-    fi
-  else
-    echo "Note: this version has no seed_demo command yet; the database stays empty and there are no demo log-ins." >&2
-  fi
-else
-  echo "==> Demo data is already there. Its log-ins were printed when it was created; to create it afresh" >&2
-  echo "    and see them again: .venv/bin/python manage.py seed_demo --persons 2000 --seed 1 --reset" >&2
-fi
+# seed_demo --if-empty decides itself whether the database is empty (no parsing of shell output here).
+echo "==> Demo data (created on the first run: 2000 persons, takes a minute)" >&2
+$PY manage.py seed_demo --persons 2000 --seed 1 --if-empty
 
 echo "==> Wegweiser runs at http://127.0.0.1:8000 (Ctrl+C stops it)" >&2
 exec $PY manage.py runserver 127.0.0.1:8000

@@ -196,6 +196,21 @@ def test_refuses_a_database_with_persons_without_reset(seeded):
     assert Person.objects.count() == 200
 
 
+def test_if_empty_leaves_a_filled_database_alone(seeded):
+    """scripts/demo.sh runs ``seed_demo --if-empty`` on every start: the second start must change nothing."""
+    before = snapshot()
+    out = seed_demo(persons=50, seed=SEED + 1, if_empty=True)
+    assert "200" in out and "--reset" in out
+    assert snapshot() == before
+
+
+@pytest.mark.django_db
+def test_if_empty_seeds_an_empty_database():
+    out = seed_demo(persons=30, if_empty=True)
+    assert Person.objects.count() == 30
+    assert "Benutzername" in out
+
+
 def test_reset_recreates_identical_data_and_keeps_the_audit_trail(seeded):
     before = snapshot()
     entries = AuditEntry.objects.count()

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wegweiser.demo import accounts, seeding
+from wegweiser.persons.models import Person
 
 
 def _date(value: str) -> date:
@@ -43,6 +44,8 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="Startwert des Zufallsgenerators (Standard: 1)")
         parser.add_argument("--reset", action="store_true",
                             help="vorhandene Demodaten zuerst löschen (Protokolleinträge bleiben erhalten)")
+        parser.add_argument("--if-empty", action="store_true",
+                            help="nur anlegen, wenn die Datenbank noch keine Personen enthält; sonst nichts tun")
         parser.add_argument("--today", type=_date, default=None,
                             help="Stichtag JJJJ-MM-TT, auf den sich alle Daten beziehen (Standard: heute)")
         parser.add_argument("--batch-size", type=int, default=seeding.DEFAULT_BATCH_SIZE,
@@ -57,6 +60,13 @@ class Command(BaseCommand):
             raise CommandError(_("--batch-size muss mindestens 1 sein."))
         if today > timezone.localdate():
             raise CommandError(_("Der Stichtag darf nicht in der Zukunft liegen (Nachweise wären sonst künftig datiert)."))
+        if options["if_empty"] and not options["reset"] and (count := Person.objects.count()):
+            self.stdout.write(_(
+                "Die Datenbank enthält bereits %(count)d Personen; es werden keine Demodaten angelegt. Die "
+                "Demo-Anmeldungen wurden beim Anlegen ausgegeben; neu anlegen und wieder ausgeben: "
+                "manage.py seed_demo --reset"
+            ) % {"count": count})
+            return
         try:
             seeding.check_database(options["reset"])
         except seeding.RealDataPresent as exc:

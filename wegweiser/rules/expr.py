@@ -350,14 +350,7 @@ class And(Expr):
         self.xs = tuple(wrap(x) for x in xs)
 
     def _ev(self, c: Ctx) -> bool | None:
-        out: bool | None = True
-        for x in self.xs:
-            val = x.ev(c)
-            if val is False:
-                return False
-            if val is None:
-                out = None
-        return out
+        return k_and(x.ev(c) for x in self.xs)
 
     def pl(self, v: VCtx) -> pl.Expr:
         return reduce(operator.and_, (x.pl(v) for x in self.xs))
@@ -368,14 +361,7 @@ class Or(Expr):
         self.xs = tuple(wrap(x) for x in xs)
 
     def _ev(self, c: Ctx) -> bool | None:
-        out: bool | None = False
-        for x in self.xs:
-            val = x.ev(c)
-            if val is True:
-                return True
-            if val is None:
-                out = None
-        return out
+        return k_or(x.ev(c) for x in self.xs)
 
     def pl(self, v: VCtx) -> pl.Expr:
         return reduce(operator.or_, (x.pl(v) for x in self.xs))

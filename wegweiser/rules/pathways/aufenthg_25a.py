@@ -8,7 +8,7 @@ Before 01.08.2015 no version is encoded.
 
 from __future__ import annotations
 
-from ..conditions import JUDGEMENT, MET, NOT_MET, AnyTest, Cases, Holds, JudgementTest, Switch
+from ..conditions import MET, NOT_MET, AnyTest, Holds, JudgementTest, Switch
 from ..expr import Agg, F, I, Not, Or, Param
 from ..pathway import AnyOf, Condition, Pathway
 from . import common as c
@@ -149,30 +149,13 @@ PATHWAY = Pathway(
                   "Secure livelihood or start training/studies; waiver possible under § 5(3) sent. 2."),
             review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
         ),
-        Condition(
-            "identitaet_104c", "§ 25a Abs. 6 AufenthG",
-            "Bei Inhabern einer Aufenthaltserlaubnis nach § 104c: Identität geklärt (oder alle zumutbaren Schritte "
-            "zur Klärung ergriffen)",
-            "For holders of a § 104c permit: identity clarified (or all reasonable steps to clarify it taken)",
-            Cases(
-                (Or(c.IDENTITY_CLARIFIED, c.judged("identity_steps_sufficient", ID, "identitaet_104c").eq("positive")),
-                 MET),
-                (c.judged("identity_steps_sufficient", ID, "identitaet_104c").eq("negative"), NOT_MET),
-                (c.IDENTITY_STEPS_TAKEN, JUDGEMENT),
-                otherwise=NOT_MET,
-            ),
-            applies=c.HOLDER_104C_PRIVILEGED, in_force="aufenthg_104c.holder_privileges",
-            todo=("Identität klären (Pass, Urkunden) oder zumutbare Schritte dazu nachweisen.",
-                  "Clarify identity (passport, documents) or prove the reasonable steps taken."),
-            judgement_hint=("Bewerten, ob alle erforderlichen und zumutbaren Schritte zur Identitätsklärung ergriffen "
-                            "wurden (Abs. 6 S. 2, Ermessen).",
-                            "Judge whether all necessary and reasonable identity steps were taken (Abs. 6 sent. 2, "
-                            "discretion)."),
-        ),
+        section5.identity_104c_holder(ID, 6),
         section5.identity(applies=Not(c.HOLDER_104C_PRIVILEGED)),
         section5.passport(),
-        section5.no_expulsion_interest(review="Aus Verurteilungen werden nur § 54 Abs. 1 Nr. 1 und Abs. 2 Nr. 1, 2 abgeleitet; weitere "
-                   "Ausweisungsinteressen müssen erfasst sein."),
+        section5.no_expulsion_interest(
+            review="Aus Verurteilungen werden nur § 54 Abs. 1 Nr. 1 und Abs. 2 Nr. 1, 2 abgeleitet; weitere "
+                   "Ausweisungsinteressen müssen erfasst sein.",
+        ),
         Condition(
             "kein_atypischer_fall", "§ 25a Abs. 1 S. 1 AufenthG („soll“)",
             "Kein atypischer Fall (Soll-Vorschrift)", "No atypical case (\"soll\" provision)",

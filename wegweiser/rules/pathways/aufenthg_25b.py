@@ -196,28 +196,14 @@ PATHWAY = Pathway(
                   "An interest in expulsion exists; waiver at discretion under § 5(3) sent. 2."),
             review="Allgemeine Regelerteilungsvoraussetzung; Absehen im Ermessen (§ 5 Abs. 3 S. 2).",
         ),
-        Condition(
-            "identitaet_104c", "§ 25b Abs. 8 AufenthG",
-            "Bei Inhabern einer Aufenthaltserlaubnis nach § 104c: Identität geklärt (oder alle zumutbaren Schritte "
-            "zur Klärung ergriffen)",
-            "For holders of a § 104c permit: identity clarified (or all reasonable steps to clarify it taken)",
-            Cases(
-                (Or(c.IDENTITY_CLARIFIED, c.judged("identity_steps_sufficient", ID, "identitaet_104c").eq("positive")),
-                 MET),
-                (c.judged("identity_steps_sufficient", ID, "identitaet_104c").eq("negative"), NOT_MET),
-                (c.IDENTITY_STEPS_TAKEN, JUDGEMENT),
-                otherwise=NOT_MET,
-            ),
-            applies=c.HOLDER_104C_PRIVILEGED, in_force="aufenthg_104c.holder_privileges",
-            todo=("Identität klären (Pass, Urkunden) oder zumutbare Schritte dazu nachweisen.",
-                  "Clarify identity (passport, documents) or prove the reasonable steps taken."),
-            judgement_hint=("Bewerten, ob alle erforderlichen und zumutbaren Schritte zur Identitätsklärung ergriffen "
-                            "wurden (Abs. 8 S. 2, Ermessen).",
-                            "Judge whether all necessary and reasonable identity steps were taken (Abs. 8 sent. 2, "
-                            "discretion)."),
+        section5.identity_104c_holder(ID, 8),
+        section5.identity(
+            review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 1a bleibt Regelvoraussetzung (Auslegung).",
+            applies=Not(c.HOLDER_104C_PRIVILEGED),
         ),
-        section5.identity(review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 1a bleibt Regelvoraussetzung (Auslegung).", applies=Not(c.HOLDER_104C_PRIVILEGED)),
-        section5.passport(review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 4 bleibt Regelvoraussetzung (Auslegung)."),
+        section5.passport(
+            review="§ 25b weicht nur von § 5 Abs. 1 Nr. 1 und Abs. 2 ab; Nr. 4 bleibt Regelvoraussetzung (Auslegung).",
+        ),
         Condition(
             "kein_atypischer_fall", "§ 25b Abs. 1 S. 1 AufenthG („soll“)",
             "Kein atypischer Fall (Soll-Vorschrift)", "No atypical case (\"soll\" provision)",

@@ -7,7 +7,7 @@ names it. ``review`` carries the pathway's reason why the requirement applies at
 
 from __future__ import annotations
 
-from ..conditions import Holds
+from ..conditions import JUDGEMENT, MET, NOT_MET, Cases, Holds
 from ..expr import Expr, Not, Or
 from ..pathway import Condition
 from . import common as c
@@ -28,6 +28,32 @@ def identity(*, waiver: bool = True, review: str | None = GENERAL_REVIEW, applie
         Holds(c.IDENTITY_CLARIFIED), regel=True, applies=applies,
         todo=_todo("Identität klären", "Clarify identity", waiver),
         review=review,
+    )
+
+
+def identity_104c_holder(pathway: str, absatz: int) -> Condition:
+    """For § 104c holders, § 25a Abs. 6 / § 25b Abs. 8 replace § 5 Abs. 1 Nr. 1a: identity clarified, or all
+    reasonable steps taken (S. 2, discretion: a recorded judgement decides, never the engine)."""
+    steps_sufficient = c.judged("identity_steps_sufficient", pathway, "identitaet_104c")
+    section = pathway.removeprefix("aufenthg_")
+    return Condition(
+        "identitaet_104c", f"§ {section} Abs. {absatz} AufenthG",
+        "Bei Inhabern einer Aufenthaltserlaubnis nach § 104c: Identität geklärt (oder alle zumutbaren Schritte "
+        "zur Klärung ergriffen)",
+        "For holders of a § 104c permit: identity clarified (or all reasonable steps to clarify it taken)",
+        Cases(
+            (Or(c.IDENTITY_CLARIFIED, steps_sufficient.eq("positive")), MET),
+            (steps_sufficient.eq("negative"), NOT_MET),
+            (c.IDENTITY_STEPS_TAKEN, JUDGEMENT),
+            otherwise=NOT_MET,
+        ),
+        applies=c.HOLDER_104C_PRIVILEGED, in_force="aufenthg_104c.holder_privileges",
+        todo=("Identität klären (Pass, Urkunden) oder zumutbare Schritte dazu nachweisen.",
+              "Clarify identity (passport, documents) or prove the reasonable steps taken."),
+        judgement_hint=(f"Bewerten, ob alle erforderlichen und zumutbaren Schritte zur Identitätsklärung ergriffen "
+                        f"wurden (Abs. {absatz} S. 2, Ermessen).",
+                        f"Judge whether all necessary and reasonable identity steps were taken (Abs. {absatz} sent. 2, "
+                        f"discretion)."),
     )
 
 
@@ -54,4 +80,4 @@ def no_expulsion_interest(*, waiver: bool = True, review: str | None = GENERAL_R
     )
 
 
-__all__ = ["GENERAL_REVIEW", "identity", "no_expulsion_interest", "passport"]
+__all__ = ["GENERAL_REVIEW", "identity", "identity_104c_holder", "no_expulsion_interest", "passport"]

@@ -60,8 +60,8 @@ def _unescape(value: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def regenerated(tmp_path_factory) -> str:
-    """The catalogue as ``scripts/messages.sh`` produces it from the current source tree."""
+def regenerated_tree(tmp_path_factory) -> Path:
+    """A copy of the tree after ``scripts/messages.sh`` ran on it: its catalogues are what the code asks for."""
     copy = tmp_path_factory.mktemp("tree")
     for name in ("wegweiser", "locale", "scripts"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
@@ -72,7 +72,13 @@ def regenerated(tmp_path_factory) -> str:
     result = subprocess.run(["bash", "scripts/messages.sh"], cwd=copy, env=env, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, result.stderr
-    return (copy / CATALOGUE).read_text(encoding="utf-8")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def regenerated(regenerated_tree) -> str:
+    """The English catalogue as ``scripts/messages.sh`` produces it from the current source tree."""
+    return (regenerated_tree / CATALOGUE).read_text(encoding="utf-8")
 
 
 def test_every_string_in_the_code_is_in_the_committed_catalogue(regenerated):
@@ -90,9 +96,28 @@ def test_every_entry_is_translated_and_not_fuzzy(regenerated):
     assert not untranslated, f"{len(untranslated)} entries lack an English translation, e.g. {untranslated[:5]}"
 
 
+CLIENT_LOCALES = ("ar", "fa", "uk", "tr", "ru", "fr")
+
+
+@pytest.mark.parametrize("locale", CLIENT_LOCALES)
+def test_client_texts_are_translated_into_every_client_language(regenerated_tree, locale):
+    """Texts with the context "client" (what the person reads) exist, translated, in each client language."""
+    path = Path(f"locale/{locale}/LC_MESSAGES/django.po")
+    committed = {(e.get("msgctxt"), e["msgid"]) for e in _parse_po((ROOT / path).read_text("utf-8"))}
+    entries = _parse_po((regenerated_tree / path).read_text("utf-8"))
+    extracted = {(e.get("msgctxt"), e["msgid"]) for e in entries}
+    assert not extracted - committed, f"run scripts/messages.sh: {locale} lacks {sorted(extracted - committed)[:5]}"
+    assert all(e.get("msgctxt") == "client" for e in entries), "only client texts belong in a client catalogue"
+    untranslated = [e["msgid"] for e in entries
+                    if "fuzzy" in str(e["flags"]) or any(v == "" for v in e["msgstr"].values())]  # type: ignore[union-attr]
+    assert not untranslated, f"{len(untranslated)} client texts lack a {locale} translation, e.g. {untranslated[:5]}"
+
+
 def test_placeholders_survive_translation():
     wrong = []
-    for e in _parse_po((ROOT / CATALOGUE).read_text("utf-8")):
+    catalogues = [CATALOGUE, *(Path(f"locale/{loc}/LC_MESSAGES/django.po") for loc in CLIENT_LOCALES)]
+    entries = [e for path in catalogues for e in _parse_po((ROOT / path).read_text("utf-8"))]
+    for e in entries:
         forms: dict[str, str] = e["msgstr"]  # type: ignore[assignment]
         if "msgid_plural" not in e:
             if forms.get("msgstr") and set(PLACEHOLDER.findall(forms["msgstr"])) != set(PLACEHOLDER.findall(str(e["msgid"]))):
@@ -100,10 +125,12 @@ def test_placeholders_survive_translation():
             continue
         plural = set(PLACEHOLDER.findall(str(e["msgid_plural"])))
         allowed = plural | set(PLACEHOLDER.findall(str(e["msgid"])))
+        last = f"msgstr[{len(forms) - 1}]"
         for key, value in forms.items():
             found = set(PLACEHOLDER.findall(value))
-            # The singular form may leave out the count ("one file"), the plural form may not.
-            if value and (not found <= allowed or (key != "msgstr[0]" and found != plural)):
+            # Forms for small numbers may leave out the count ("one file"; Arabic has forms for 0, 1 and 2);
+            # the general plural form (the last one) may not.
+            if value and (not found <= allowed or (key == last and found != plural)):
                 wrong.append((e["msgid"], value))
     assert not wrong, f"placeholders differ in {len(wrong)} entries, e.g. {wrong[:3]}"
 

@@ -10,5 +10,12 @@ urlpatterns = [
     path("personen/", include("wegweiser.facts.urls")),
     path("personen/", include("wegweiser.documents.urls")),
     path("protokoll/", include("wegweiser.audit.urls")),
+    # Apps of positive case work own their full paths (person-scoped ones start with personen/<pk>/).
+    path("", include("wegweiser.notifications.urls")),
+    path("", include("wegweiser.screening.urls")),
+    path("", include("wegweiser.perspectives.urls")),
+    path("", include("wegweiser.goals.urls")),
+    path("", include("wegweiser.printing.urls")),
+    path("", include("wegweiser.caseload.urls")),
     path("api/v1/", include("wegweiser.api.urls")),
 ]

@@ -37,6 +37,15 @@ class Action(StrEnum):
     AUDIT_VIEW = "audit.view"
     STATISTICS_VIEW = "statistics.view"
     USERS_MANAGE = "users.manage"
+    # Positive case work (staying perspectives, screening, worklists, Zielvereinbarungen, dashboard)
+    ASSESSMENT_VIEW = "assessment.view"  # the staying-perspectives panel and what-if of one person
+    ASSESSMENT_SNAPSHOT = "assessment.snapshot"  # store an assessment for print or decision
+    SCREENING_RUN = "screening.run"  # start a screening of the whole caseload
+    WORKLIST_VIEW = "worklist.view"
+    LOTSE_ASSIGN = "lotse.assign"  # assign a person to an Integrationslotse/-lotsin
+    GOAL_VIEW = "goal.view"
+    GOAL_CHANGE = "goal.change"  # create and update Zielvereinbarungen
+    DASHBOARD_VIEW = "dashboard.view"  # the caseload dashboard
 
 
 class DataCategory(StrEnum):
@@ -67,13 +76,16 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
         {
             Action.PERSON_SEARCH, Action.PERSON_VIEW, Action.PERSON_CREATE, Action.PERSON_CHANGE,
             Action.RESIDENCE_CHANGE, Action.FACT_CHANGE, Action.DOCUMENT_VIEW, Action.DOCUMENT_UPLOAD,
-            Action.NOTE_ADD, Action.EXPORT,
+            Action.NOTE_ADD, Action.EXPORT, Action.ASSESSMENT_VIEW, Action.ASSESSMENT_SNAPSHOT,
+            Action.WORKLIST_VIEW, Action.GOAL_VIEW, Action.GOAL_CHANGE,
         }
     ),
     Role.INTEGRATIONSLOTSE: frozenset(
         {
             Action.PERSON_SEARCH, Action.PERSON_VIEW, Action.FACT_CHANGE, Action.DOCUMENT_VIEW,
-            Action.DOCUMENT_UPLOAD, Action.NOTE_ADD, Action.EXPORT,
+            Action.DOCUMENT_UPLOAD, Action.NOTE_ADD, Action.EXPORT, Action.ASSESSMENT_VIEW,
+            Action.ASSESSMENT_SNAPSHOT, Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN,
+            Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.DASHBOARD_VIEW,
         }
     ),
     Role.TEAMLEITUNG: frozenset(
@@ -81,7 +93,9 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.PERSON_SEARCH, Action.PERSON_VIEW, Action.PERSON_CREATE, Action.PERSON_CHANGE,
             Action.PERSON_DELETE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE, Action.DOCUMENT_VIEW,
             Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD, Action.EXPORT,
-            Action.AUDIT_VIEW, Action.STATISTICS_VIEW,
+            Action.AUDIT_VIEW, Action.STATISTICS_VIEW, Action.ASSESSMENT_VIEW, Action.ASSESSMENT_SNAPSHOT,
+            Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN, Action.GOAL_VIEW,
+            Action.GOAL_CHANGE, Action.DASHBOARD_VIEW,
         }
     ),
     Role.AUSWERTUNG: frozenset({Action.STATISTICS_VIEW}),
@@ -94,6 +108,8 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 # Changing a file is limited to the own team for these roles; Teamleitung may change any file. Every
 # writing action is listed (also those the team-bound roles lack today), so that granting one of them to
 # such a role later cannot silently lift the team limit. A file without a team is nobody's "other" team.
+# The Integrationslotse/-lotsin assigned to a person (``person.lotse``) works on that file whatever its
+# team: accompanying people across the teams is the job. Zielvereinbarungen are not team-bound.
 _TEAM_BOUND_CHANGES = frozenset(
     {
         Action.PERSON_CHANGE, Action.PERSON_DELETE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE,
@@ -128,7 +144,8 @@ def decide(user: Any, action: Action, person: Any = None, category: DataCategory
     if action not in _ROLE_ACTIONS.get(role, frozenset()):
         return Decision(False, str(_("Ihre Rolle erlaubt diese Aktion nicht.")))
     if person is not None and role in _TEAM_BOUND_ROLES and action in _TEAM_BOUND_CHANGES:
-        if person.team_id is not None and person.team_id != user.team_id:
+        assigned = role == Role.INTEGRATIONSLOTSE and getattr(person, "lotse_id", None) == user.pk
+        if person.team_id is not None and person.team_id != user.team_id and not assigned:
             return Decision(False, str(_("Diese Akte gehört zu einem anderen Team.")))
     return Decision(True, "")
 

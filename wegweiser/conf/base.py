@@ -53,6 +53,12 @@ INSTALLED_APPS = [
     "wegweiser.persons",
     "wegweiser.facts",
     "wegweiser.documents",
+    "wegweiser.notifications",
+    "wegweiser.screening",
+    "wegweiser.perspectives",
+    "wegweiser.goals",
+    "wegweiser.printing",
+    "wegweiser.caseload",
     "wegweiser.api",
     "wegweiser.demo",
 ]
@@ -135,6 +141,14 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Wegweiser")
 # Internationalisation: German is the staff language and the source language of our messages.
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Languages of what the person concerned reads (PDF copies, information sheets, later the portal): texts with
+# the message context "client" are translated into each of these (scripts/messages.sh). Arabic and Farsi
+# are written right to left.
+CLIENT_LANGUAGES = [
+    ("de", "Deutsch"), ("en", "English"), ("ar", "العربية"), ("fa", "فارسی"), ("uk", "Українська"),
+    ("tr", "Türkçe"), ("ru", "Русский"), ("fr", "Français"),
+]
+RTL_LANGUAGES = frozenset({"ar", "fa"})
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

@@ -20,12 +20,17 @@ CASE_WORK = {
     A.PERSON_SEARCH, A.PERSON_VIEW, A.PERSON_CREATE, A.PERSON_CHANGE, A.RESIDENCE_CHANGE, A.FACT_CHANGE,
     A.DOCUMENT_VIEW, A.DOCUMENT_UPLOAD, A.NOTE_ADD, A.EXPORT,
 }
+#: Positive case work every case role does: read the staying perspectives, worklists and goals, agree goals.
+PERSPECTIVES = {A.ASSESSMENT_VIEW, A.ASSESSMENT_SNAPSHOT, A.WORKLIST_VIEW, A.GOAL_VIEW, A.GOAL_CHANGE}
+#: Steering the caseload: Integrationslotse and Teamleitung only.
+STEERING = {A.SCREENING_RUN, A.LOTSE_ASSIGN, A.DASHBOARD_VIEW}
 EXPECTED: dict[Role, set[Action]] = {
-    Role.SACHBEARBEITUNG: CASE_WORK,
+    Role.SACHBEARBEITUNG: CASE_WORK | PERSPECTIVES,
     Role.INTEGRATIONSLOTSE: {
         A.PERSON_SEARCH, A.PERSON_VIEW, A.FACT_CHANGE, A.DOCUMENT_VIEW, A.DOCUMENT_UPLOAD, A.NOTE_ADD, A.EXPORT,
-    },
-    Role.TEAMLEITUNG: CASE_WORK | {A.PERSON_DELETE, A.DOCUMENT_DELETE, A.AUDIT_VIEW, A.STATISTICS_VIEW},
+    } | PERSPECTIVES | STEERING,
+    Role.TEAMLEITUNG: CASE_WORK | PERSPECTIVES | STEERING | {
+        A.PERSON_DELETE, A.DOCUMENT_DELETE, A.AUDIT_VIEW, A.STATISTICS_VIEW},
     Role.KIM_FALLMANAGEMENT: set(),
     Role.UNTERSTUETZENDE: set(),
     Role.AUSWERTUNG: {A.STATISTICS_VIEW},
@@ -36,7 +41,7 @@ EXPECTED: dict[Role, set[Action]] = {
 PERSON_DATA_ACTIONS = {
     A.PERSON_SEARCH, A.PERSON_VIEW, A.PERSON_CREATE, A.PERSON_CHANGE, A.PERSON_DELETE, A.RESIDENCE_CHANGE,
     A.FACT_CHANGE, A.DOCUMENT_VIEW, A.DOCUMENT_UPLOAD, A.DOCUMENT_DELETE, A.NOTE_ADD, A.EXPORT,
-}
+} | PERSPECTIVES | STEERING
 #: Writing actions limited to the own team for Sachbearbeitung and Integrationslotse.
 TEAM_BOUND = {
     A.PERSON_CHANGE, A.PERSON_DELETE, A.RESIDENCE_CHANGE, A.FACT_CHANGE, A.DOCUMENT_UPLOAD, A.DOCUMENT_DELETE,
@@ -149,6 +154,21 @@ def test_team_bound_role_without_team_changes_no_team_file(office):
     assert not decide(user, A.PERSON_CHANGE, office["own"])
     assert not decide(user, A.PERSON_CHANGE, office["foreign"])
     assert decide(user, A.PERSON_VIEW, office["foreign"])
+
+
+def test_assigned_lotse_changes_the_file_whatever_its_team(office):
+    """Accompanying people across teams is the Lotse's job; the assignment lifts the team limit for that file."""
+    lotse = _member(Role.INTEGRATIONSLOTSE, office["team"])
+    colleague = User.objects.create_user(username="other-lotse", role=Role.INTEGRATIONSLOTSE, team=office["team"])
+    case_worker = _member(Role.SACHBEARBEITUNG, office["team"])
+    foreign = office["foreign"]
+    assert not decide(lotse, A.FACT_CHANGE, foreign)
+    foreign.lotse = lotse
+    for action in EXPECTED[Role.INTEGRATIONSLOTSE] & TEAM_BOUND:
+        assert decide(lotse, action, foreign), action
+        assert not decide(colleague, action, foreign), action  # only the assigned one
+    foreign.lotse = case_worker  # not a Lotse role: no effect
+    assert not decide(case_worker, A.FACT_CHANGE, foreign)
 
 
 def test_teamleitung_changes_files_of_every_team(office):

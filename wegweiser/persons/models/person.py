@@ -45,6 +45,11 @@ class Person(models.Model):
         related_name="members",
     )
     # Normalised, transliterated name tokens for search ("mohammed alhassan ..."); maintained by services.
+    lotse = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Integrationslotse/-lotsin"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="accompanied_persons",
+        help_text=_("Begleitet die Person auf dem Weg zu einem gesicherten Aufenthalt."),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
     # Phonetic codes (Kölner Phonetik) of the name tokens, space separated, for typo-tolerant search.
     search_phonetic = models.TextField(editable=False, blank=True, default="")

@@ -1,0 +1,83 @@
+"""A screening run assesses the whole caseload on one date; its results become visible only when it is done.
+
+Results are written under their run. Worklists read the results of the *current* run only — the latest run
+that completed — so a run that fails half-way never shows half-written results; it keeps its cursor
+(``last_person_id``) and can be resumed from there.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RunStatus(models.TextChoices):
+    QUEUED = "queued", _("Wartet")
+    RUNNING = "running", _("Läuft")
+    FAILED = "failed", _("Abgebrochen")
+    COMPLETED = "completed", _("Abgeschlossen")
+
+
+class ScreeningRun(models.Model):
+    as_of = models.DateField(_("Stichtag"))
+    status = models.CharField(_("Status"), max_length=16, choices=RunStatus.choices, default=RunStatus.QUEUED)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Gestartet von"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", help_text=_("Leer: nächtlicher Lauf."),
+    )
+    created_at = models.DateTimeField(_("Angelegt"), auto_now_add=True)
+    started_at = models.DateTimeField(_("Begonnen"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("Beendet"), null=True, blank=True)
+    total = models.PositiveIntegerField(_("Personen gesamt"), default=0)
+    processed = models.PositiveIntegerField(_("Personen geprüft"), default=0)
+    last_person_id = models.BigIntegerField(_("Zuletzt geprüfte Person (ID)"), default=0)
+    engine_version = models.CharField(_("Version der Regeln"), max_length=64, blank=True)
+    error = models.TextField(_("Fehler"), blank=True)
+    is_current = models.BooleanField(_("Aktuelles Ergebnis"), default=False)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("Prüflauf")
+        verbose_name_plural = _("Prüfläufe")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_current"], condition=models.Q(is_current=True),
+                                    name="screening_one_current_run"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.as_of:%d.%m.%Y} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else min(100, round(100 * self.processed / self.total))
+
+
+class ScreeningResult(models.Model):
+    """The outcome of one pathway for one person in one run (the vectorised engine's figures)."""
+
+    run = models.ForeignKey(ScreeningRun, on_delete=models.CASCADE, related_name="results")
+    person = models.ForeignKey("persons.Person", on_delete=models.CASCADE, related_name="screening_results")
+    pathway = models.CharField(_("Weg"), max_length=32)
+    outcome = models.CharField(_("Ergebnis"), max_length=24)
+    earliest_date = models.DateField(_("Frühestens am"), null=True, blank=True)
+    gaps = models.PositiveSmallIntegerField(_("Offene Bedingungen"), default=0)
+    achievable_gaps = models.PositiveSmallIntegerField(
+        _("Erreichbare offene Bedingungen"), default=0,
+        help_text=_("Offene Bedingungen, die die Person erreichen oder nachweisen kann (keine Ausschlüsse)."),
+    )
+
+    class Meta:
+        verbose_name = _("Prüfergebnis")
+        verbose_name_plural = _("Prüfergebnisse")
+        constraints = [
+            models.UniqueConstraint(fields=["run", "person", "pathway"], name="screening_one_result_per_pathway"),
+        ]
+        indexes = [
+            models.Index(fields=["run", "pathway", "outcome"]),
+            models.Index(fields=["run", "person"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pathway}: {self.outcome}"

@@ -18,6 +18,7 @@ from wegweiser.accounts.policy import Action, DataCategory
 from .. import codes
 from ..forms import PersonForm, initial_for
 from ..models import Person
+from ..sections import sections_for
 from ..services import person as person_services
 from ..services.family import family_of
 from ..services.residence import current_status, timeline
@@ -107,6 +108,8 @@ class PersonDetailView(View):
             sections.append("notes")
         context.update(_facts_context(person, user))
         context.update(_documents_context(person, user))
+        context["extra_sections"] = sections_for(person, user)
+        sections += [section.key for section in context["extra_sections"]]
         audit_view(request, person, "overview", sections=sections)
         return render(request, self.template_name, context)
 

@@ -227,6 +227,11 @@ class Expr:
     def isin(self, values: Iterable[Any]) -> Expr:
         return IsIn(self, tuple(values))
 
+    def in_sections(self, sections: Iterable[str]) -> Expr:
+        """A normalised legal basis within one of ``sections``: ``aufenthg_104c`` also covers
+        ``aufenthg_104c_1`` (an Absatz or Nummer below it), but ``aufenthg_25_4`` does not cover ``aufenthg_25_4a``."""
+        return InSections(self, tuple(sections))
+
     def known(self) -> Expr:
         return Known(self)
 
@@ -343,6 +348,24 @@ class IsIn(Expr):
 
         x = v.mat(self.a.pl(v))
         return pl.when(x.is_null()).then(None).otherwise(x.is_in(list(self.values)))
+
+
+class InSections(Expr):
+    def __init__(self, a: Expr, sections: tuple[str, ...]) -> None:
+        self.a, self.sections = a, sections
+
+    def _ev(self, c: Ctx) -> bool | None:
+        x = self.a.ev(c)
+        return None if x is None else any(x == s or x.startswith(s + "_") for s in self.sections)
+
+    def pl(self, v: VCtx) -> pl.Expr:
+        import polars as pl
+
+        x = v.mat(self.a.pl(v))
+        hit = x.is_in(list(self.sections))
+        for s in self.sections:
+            hit = hit | x.str.starts_with(s + "_")
+        return pl.when(x.is_null()).then(None).otherwise(hit)
 
 
 class And(Expr):

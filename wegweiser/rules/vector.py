@@ -46,10 +46,22 @@ def frame_from_records(records: list[dict[str, Any]]) -> pl.DataFrame:
     return pl.DataFrame(records, schema=frame_schema())
 
 
+#: Gap kinds the person can close (achieve something, or prove it) — not exclusions, time or judgements.
+ACHIEVABLE_KINDS = ("achievement", "evidence")
+
+
 def compile_pathway(p: Pathway, v: VCtx) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     """Outcome, earliest date and number of gaps of one pathway as polars expressions."""
+    return _compile(p, v)[:3]
+
+
+def _compile(p: Pathway, v: VCtx) -> tuple[pl.Expr, pl.Expr, pl.Expr, pl.Expr]:
+    """``compile_pathway`` plus the number of achievable gaps, counted as ``engine._gap`` names their kind:
+    unknown is ``evidence``; a failure that is not a time gap is the condition's ``on_fail``, or an
+    ``exclusion`` when a deadline made it fail."""
     if not p.in_force_on(v.as_of):
-        return lit("not_in_force"), pl.lit(None, dtype=pl.Date), pl.lit(0, dtype=pl.Int32)
+        zero = pl.lit(0, dtype=pl.Int32)
+        return lit("not_in_force"), pl.lit(None, dtype=pl.Date), zero, zero
     a = lit(v.as_of)
     from .conditions import mat_value
 
@@ -60,8 +72,10 @@ def compile_pathway(p: Pathway, v: VCtx) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     times = [v.mat(t) for t in times]
     earliest = v.mat(pl.max_horizontal([a] + [pl.when(t).then(f) for t, f in zip(times, froms, strict=True)]))
     final_codes = []
+    deads = []
     for (c, _f, until, until_hi) in vals:
         dead = c.is_in([CODE[MET], CODE[UNKNOWN], CODE[JUDGEMENT]]) & (until < earliest) & (earliest > a)
+        deads.append(dead)
         final_codes.append(v.mat(
             pl.when(dead & (until_hi < earliest)).then(lit(CODE[NOT_MET]).cast(pl.Int8))
             .when(dead).then(lit(CODE[UNKNOWN]).cast(pl.Int8))
@@ -78,23 +92,33 @@ def compile_pathway(p: Pathway, v: VCtx) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
     )
     earliest_date = pl.when(fail).then(None).otherwise(earliest)
     gaps = pl.sum_horizontal([(~c.is_in([CODE[MET], CODE[NA]])).cast(pl.Int32) for c in final_codes])
-    return outcome, earliest_date, gaps
+    nodes = p.live_conditions(v.as_of)
+    achievable = pl.sum_horizontal([
+        ((c == CODE[UNKNOWN]) | ((c == CODE[NOT_MET]) & ~t & ~dead) if node.on_fail in ACHIEVABLE_KINDS
+         else c == CODE[UNKNOWN]).cast(pl.Int32)
+        for node, c, t, dead in zip(nodes, final_codes, times, deads, strict=True)
+    ])
+    return outcome, earliest_date, gaps, achievable
 
 
-def evaluate_frame(df: pl.DataFrame, as_of: date, pathways: list[Pathway] | None = None) -> pl.DataFrame:
-    """Wide result: per pathway ``<id>.outcome``, ``<id>.earliest_date``, ``<id>.gaps``; row order kept."""
+def evaluate_frame(df: pl.DataFrame, as_of: date, pathways: list[Pathway] | None = None, *,
+                   achievable: bool = False) -> pl.DataFrame:
+    """Wide result: per pathway ``<id>.outcome``, ``<id>.earliest_date``, ``<id>.gaps`` (and with ``achievable``
+    ``<id>.achievable_gaps``: gaps of the kinds achievement and evidence); row order kept."""
     from .pathways import PATHWAYS
 
     chosen = list(PATHWAYS.values()) if pathways is None else pathways
     v = VCtx(as_of)
     exprs: list[pl.Expr] = []
     for p in chosen:
-        outcome, earliest, gaps = compile_pathway(p, v)
+        outcome, earliest, gaps, reachable = _compile(p, v)
         exprs += [
             outcome.cast(OUTCOME_DTYPE).alias(f"{p.id}.outcome"),
             earliest.cast(pl.Date).alias(f"{p.id}.earliest_date"),
             gaps.cast(pl.Int32).alias(f"{p.id}.gaps"),
         ]
+        if achievable:
+            exprs.append(reachable.cast(pl.Int32).alias(f"{p.id}.achievable_gaps"))
     work = df.with_row_index("__pid")
     for prep in v.preps.values():
         work = prep(work)
@@ -139,4 +163,4 @@ def screen_frame(df: pl.DataFrame, as_of: date, pathways: list[Pathway] | None =
     return pl.concat(parts).sort("row", maintain_order=True)
 
 
-__all__ = ["AnyOf", "compile_pathway", "evaluate_frame", "frame_from_records", "frame_schema", "screen_frame"]
+__all__ = ["ACHIEVABLE_KINDS", "AnyOf", "compile_pathway", "evaluate_frame", "frame_from_records", "frame_schema", "screen_frame"]

@@ -32,7 +32,7 @@ ABSCHNITT_5 = (
 #: and the asylum procedure that preceded it (§ 26 Abs. 4 S. 3). Duldung does not count.
 COUNTS = c.status_is("aufenthaltserlaubnis", "fiktionsbescheinigung", "visum") | c.GESTATTET
 HOLDS_ABSCHNITT_5 = c.holds_today(
-    c.status_is("aufenthaltserlaubnis", "fiktionsbescheinigung") & I("legal_basis").isin(ABSCHNITT_5)
+    c.status_is("aufenthaltserlaubnis", "fiktionsbescheinigung") & I("legal_basis").in_sections(ABSCHNITT_5)
 )
 
 LONG_ABSENCE = c.long_absence("aufenthg_9.absence_credit_months", YEARS)

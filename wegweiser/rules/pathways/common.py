@@ -49,7 +49,8 @@ def holds_today(pred: Expr) -> Expr:
 
 GEDULDET_TODAY = holds_today(DULDUNG)
 IN_60B_TODAY = holds_today(DULDUNG_60B)
-HOLDER_104C = holds_today(status_is("aufenthaltserlaubnis") & I("legal_basis").eq("aufenthg_104c"))
+#: Any Absatz of § 104c (Abs. 1 the person, Abs. 2 spouse and children) is a § 104c permit.
+HOLDER_104C = holds_today(status_is("aufenthaltserlaubnis") & I("legal_basis").in_sections(("aufenthg_104c",)))
 #: Holder of a § 104c permit while the holder rules apply (until 30.06.2027).
 HOLDER_104C_PRIVILEGED = HOLDER_104C & PRIVILEGES_104C
 

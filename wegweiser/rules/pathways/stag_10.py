@@ -41,8 +41,8 @@ AMBIGUOUS = ("aufenthg_25", "aufenthg_23")
 QUALIFYING_TITLE = c.holds_today(
     c.status_is("niederlassungserlaubnis", "daueraufenthalt_eu")
     | (c.status_is("aufenthaltserlaubnis", "fiktionsbescheinigung", "visum")
-       & Not(I("legal_basis").isin(EXCLUDED_PURPOSES))
-       & Not(I("legal_basis").isin(EXCLUDED_OLD) & Param("stag_10.excludes_23_1"))
+       & Not(I("legal_basis").in_sections(EXCLUDED_PURPOSES))
+       & Not(I("legal_basis").in_sections(EXCLUDED_OLD) & Param("stag_10.excludes_23_1"))
        & If(I("legal_basis").isin(AMBIGUOUS), Lit(None), True))
 )
 

@@ -34,7 +34,13 @@ class ScreeningRun(models.Model):
     last_person_id = models.BigIntegerField(_("Zuletzt geprüfte Person (ID)"), default=0)
     engine_version = models.CharField(_("Version der Regeln"), max_length=64, blank=True)
     error = models.TextField(_("Fehler"), blank=True)
+    invalid = models.PositiveIntegerField(
+        _("Nicht prüfbare Akten"), default=0,
+        help_text=_("Akten mit unplausiblen Angaben, die die Regeln nicht lesen können; sie wurden übersprungen."),
+    )
     is_current = models.BooleanField(_("Aktuelles Ergebnis"), default=False)
+    #: True while queued or running; the database allows one such run at a time.
+    active = models.BooleanField(default=False, editable=False)
     task_id = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
@@ -44,6 +50,8 @@ class ScreeningRun(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["is_current"], condition=models.Q(is_current=True),
                                     name="screening_one_current_run"),
+            models.UniqueConstraint(fields=["active"], condition=models.Q(active=True),
+                                    name="screening_one_active_run"),
         ]
 
     def __str__(self) -> str:
@@ -74,9 +82,10 @@ class ScreeningResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["run", "person", "pathway"], name="screening_one_result_per_pathway"),
         ]
+        # (run, person) lookups use the unique constraint's index; a second index on the same prefix would
+        # only slow down writing a million results per run
         indexes = [
             models.Index(fields=["run", "pathway", "outcome"]),
-            models.Index(fields=["run", "person"]),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,1 @@
+"""Screening the caseload: the bulk reader (``caseload_frame``) and the runs (``runs``)."""

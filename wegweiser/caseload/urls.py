@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "caseload"
-urlpatterns: list = []
+urlpatterns = [
+    path("fallbegleitung/", views.DashboardView.as_view(), name="dashboard"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "notifications"
-urlpatterns: list = []
+urlpatterns = [
+    path("benachrichtigungen/", views.NotificationListView.as_view(), name="list"),
+    path("benachrichtigungen/gelesen/", views.MarkReadView.as_view(), name="read"),
+]

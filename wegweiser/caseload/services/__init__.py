@@ -1,0 +1,1 @@
+"""The figures of the caseload dashboard, each computed with a few aggregate queries."""

@@ -1,0 +1,5 @@
+"""In-app notifications for staff."""
+
+from .notification import Notification
+
+__all__ = ["Notification"]

@@ -6,3 +6,10 @@ class PerspectivesConfig(AppConfig):
 
     name = "wegweiser.perspectives"
     label = "perspectives"
+
+    def ready(self) -> None:
+        from wegweiser.persons.sections import register
+
+        from .panel import perspectives_section
+
+        register(perspectives_section)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.audit.models import AuditAction
 from wegweiser.audit.services import record
 
-from . import access
+from . import access, signals
 from .models import Fact
 from .registry import FactKind, kind_of
 
@@ -57,6 +57,7 @@ def create_fact(*, user: Any, person: Any, fact: Fact, purpose: str = PURPOSE) -
         actor=user, action=AuditAction.CREATE, purpose=purpose, person=person, obj=fact,
         details=_details(kind, fields=filled),
     )
+    signals.announce(person.pk, kind.slug, "create")
     return fact
 
 
@@ -86,6 +87,7 @@ def update_fact(
         actor=user, action=AuditAction.CHANGE, purpose=purpose, person=fact.person, obj=fact,
         details=_details(kind, fields=list(changed_fields), version=fact.version),
     )
+    signals.announce(fact.person_id, kind.slug, "update")
     return fact
 
 
@@ -104,3 +106,4 @@ def delete_fact(*, user: Any, fact: Fact, purpose: str = PURPOSE) -> None:
         details=_details(kind, unlinked_documents=unlinked),
     )
     fact.delete()
+    signals.announce(person.pk, kind.slug, "delete")

@@ -6,3 +6,11 @@ class GoalsConfig(AppConfig):
 
     name = "wegweiser.goals"
     label = "goals"
+
+    def ready(self) -> None:
+        from wegweiser.persons.sections import register
+
+        from . import receivers  # noqa: F401  (connects to fact and residence changes)
+        from .sections import goals_section
+
+        register(goals_section)

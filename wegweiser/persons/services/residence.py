@@ -24,6 +24,7 @@ from wegweiser.audit.services import record
 from wegweiser.core.partial_dates import PartialDate
 
 from ..models import DuldungKind, Entry, Person, ResidencePeriod, ResidenceStatus, StayAbroad
+from ..signals import announce as announce_residence
 from .common import PURPOSE, format_date, merge_errors, today
 
 PERIOD_FIELDS = ("status", "legal_basis", "duldung_kind", "valid_from", "valid_until", "document_number", "note")
@@ -214,6 +215,7 @@ def add_period(actor: Any, person: Person, data: dict[str, Any], *, purpose: str
             actor=actor, action=AuditAction.CREATE, purpose=purpose, person=person, obj=period,
             details={"fields": [name for name, value in values.items() if value not in (None, "")]},
         )
+        announce_residence(person.pk, "create")
     return period
 
 
@@ -236,6 +238,7 @@ def update_period(actor: Any, period: ResidencePeriod, data: dict[str, Any], *, 
                 actor=actor, action=AuditAction.CHANGE, purpose=purpose, person=person, obj=current,
                 details={"fields": changed},
             )
+            announce_residence(person.pk, "update")
     return current
 
 
@@ -248,6 +251,7 @@ def delete_period(actor: Any, period: ResidencePeriod, *, purpose: str = PURPOSE
             actor=actor, action=AuditAction.DELETE, purpose=purpose, person=person, obj=period, details={}
         )
         ResidencePeriod.objects.filter(pk=period.pk, person=person).delete()
+        announce_residence(person.pk, "delete")
 
 
 # --- the timeline and the current status -----------------------------------------------------------------
@@ -407,6 +411,7 @@ def add_entry(actor: Any, person: Person, data: dict[str, Any], *, purpose: str 
             actor=actor, action=AuditAction.CREATE, purpose=purpose, person=person, obj=entry,
             details={"fields": ["date", "is_first_entry"] + (["note"] if entry.note else [])},
         )
+        announce_residence(person.pk, "create")
     return entry
 
 
@@ -417,6 +422,7 @@ def delete_entry(actor: Any, entry: Entry, *, purpose: str = PURPOSE) -> None:
         _require(actor, person)
         record(actor=actor, action=AuditAction.DELETE, purpose=purpose, person=person, obj=entry, details={})
         Entry.objects.filter(pk=entry.pk, person=person).delete()
+        announce_residence(person.pk, "delete")
 
 
 def describe_stay(stay: StayAbroad) -> str:
@@ -464,6 +470,7 @@ def add_stay(actor: Any, person: Person, data: dict[str, Any], *, purpose: str =
             actor=actor, action=AuditAction.CREATE, purpose=purpose, person=person, obj=stay,
             details={"fields": [n for n in STAY_FIELDS if getattr(stay, n) not in (None, "")]},
         )
+        announce_residence(person.pk, "create")
     return stay
 
 
@@ -474,3 +481,4 @@ def delete_stay(actor: Any, stay: StayAbroad, *, purpose: str = PURPOSE) -> None
         _require(actor, person)
         record(actor=actor, action=AuditAction.DELETE, purpose=purpose, person=person, obj=stay, details={})
         StayAbroad.objects.filter(pk=stay.pk, person=person).delete()
+        announce_residence(person.pk, "delete")

@@ -24,11 +24,12 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'setup.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- Debian packages -------------------------------------------------------------------------------
-# gettext: msgfmt for compilemessages. Browser tests: Chromium (driven by Playwright) and Noto fonts so
-# Arabic, Cyrillic and other scripts of our clients' languages render (and are checked) properly.
-apt_packages=(gettext)
+# gettext: msgfmt for compilemessages. fonts-noto-core: the PDFs for clients embed Noto Sans and Noto Naskh
+# Arabic (Latin, Cyrillic, Arabic, Persian). Browser tests: Chromium (driven by Playwright), which needs the
+# same Noto fonts so the scripts of our clients' languages render (and are checked) properly.
+apt_packages=(gettext fonts-noto-core)
 if [[ $WITH_BROWSER == 1 ]]; then
-  apt_packages+=(chromium fonts-noto-core)
+  apt_packages+=(chromium)
 fi
 missing=()
 for pkg in "${apt_packages[@]}"; do

@@ -2,6 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from wegweiser.accounts.roles import Role
 from wegweiser.core.permission_matrix import Row
 
-ROWS: list[Row] = []
+SB, IL, TL = Role.SACHBEARBEITUNG, Role.INTEGRATIONSLOTSE, Role.TEAMLEITUNG
+CASE = (SB, IL, TL)  # GOAL_VIEW, and ASSESSMENT_VIEW with EXPORT
+
+
+def _goal(world, person=None) -> dict:
+    from wegweiser.goals.models import Zielvereinbarung
+
+    goal = Zielvereinbarung.objects.create(person=person or world.person, title="Deutschkurs B1",
+                                           indicator="Zertifikat B1", language="ar")
+    return {"pk": goal.pk}
+
+
+def _holder(world) -> dict:
+    from wegweiser.persons.models import ResidencePeriod
+
+    today = date.today()
+    ResidencePeriod.objects.create(person=world.person, status="aufenthaltserlaubnis", legal_basis="§ 104c AufenthG",
+                                   valid_from=today - timedelta(days=200), valid_until=today + timedelta(days=300))
+    return {"person_pk": world.person.pk}
+
+
+ROWS: list[Row] = [
+    Row("printing:goal_pdf", allowed=CASE, setup=_goal),
+    Row("printing:goal_pdf", allowed=CASE, setup=_goal, query="lang=fa"),
+    # Zielvereinbarungen are not team-bound: a file of another team prints for every case role.
+    Row("printing:goal_pdf", allowed=CASE, setup=lambda world: _goal(world, world.other_team_person)),
+    Row("printing:sheet_104c", allowed=CASE, setup=_holder, query="lang=uk"),
+]

@@ -34,7 +34,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # The client entries of the English catalogue, with empty translations: the template for the others.
 msggrep --force-po --msgctxt --regexp='^client$' locale/en/LC_MESSAGES/django.po -o "$tmp/client.po"
-msgfilter --force-po --keep-header -i "$tmp/client.po" -o "$tmp/client.pot" true
+msgfilter --force-po --keep-header -i "$tmp/client.po" -o "$tmp/client.pot" sed -e d
 sed -i 's/^"Language: en\\n"$/"Language: \\n"/' "$tmp/client.pot"
 for locale in "${CLIENT_LOCALES[@]}"; do
   po="locale/$locale/LC_MESSAGES/django.po"

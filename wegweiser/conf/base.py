@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 from .mail import mailer_from_url
 
@@ -188,6 +189,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_TRACK_STARTED = True
 CELERY_BEAT_SCHEDULE = {
     "verify-audit-chain-nightly": {"task": "wegweiser.audit.tasks.verify_audit_chain", "schedule": 24 * 3600},
+    # the whole caseload against the rules, at night when nobody works in the files (crontab: 02:30 local time)
+    "screen-caseload-nightly": {"task": "wegweiser.screening.tasks.screen_caseload_nightly",
+                                "schedule": crontab(hour=2, minute=30)},
+    "goal-reminders-daily": {"task": "wegweiser.goals.tasks.send_goal_reminders", "schedule": 24 * 3600},
 }
 
 CACHES = {

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wegweiser.accounts.policy import Action, may
+from wegweiser.notifications.access import may_use
+from wegweiser.notifications.services import unread_count
 
 
 def navigation(request) -> dict:
@@ -14,11 +16,24 @@ def navigation(request) -> dict:
         candidates = [
             (Action.PERSON_SEARCH, "persons:search", _("Personensuche")),
             (Action.PERSON_CREATE, "persons:create", _("Person anlegen")),
+            (Action.WORKLIST_VIEW, "screening:worklists", _("Arbeitslisten")),
             (Action.AUDIT_VIEW, "audit:search", _("Protokoll")),
             (Action.USERS_MANAGE, "accounts:user_list", _("Benutzerverwaltung")),
+            (Action.DASHBOARD_VIEW, "caseload:dashboard", _("Fallbegleitung")),
         ]
         for action, name, label in candidates:
             if may(user, action):
                 url = reverse(name)
                 items.append({"url": url, "label": label, "active": request.path.startswith(url)})
-    return {"nav_items": items, "office_name": settings.OFFICE_NAME}
+    return {"nav_items": items, "office_name": settings.OFFICE_NAME, "notifications_link": _notifications_link(request)}
+
+
+def _notifications_link(request) -> dict | None:
+    """The header link to the user's own notifications, with the unread count in its text (not only a badge)."""
+    user = getattr(request, "user", None)
+    if user is None or not may_use(user):
+        return None
+    unread = unread_count(user)
+    url = reverse("notifications:list")
+    label = _("Benachrichtigungen (%(count)d ungelesen)") % {"count": unread} if unread else _("Benachrichtigungen")
+    return {"url": url, "label": label, "unread": unread, "active": request.path.startswith(url)}

@@ -39,7 +39,9 @@ class ResidencePeriod(models.Model):
         verbose_name = _("Aufenthaltszeitraum")
         verbose_name_plural = _("Aufenthaltszeiträume")
         ordering = ["valid_from"]
-        indexes = [models.Index(fields=["person", "valid_from"]), models.Index(fields=["status", "valid_until"])]
+        # status+valid_from: the dashboard counts transitions into a permit per month (one aggregate query).
+        indexes = [models.Index(fields=["person", "valid_from"]), models.Index(fields=["status", "valid_until"]),
+                   models.Index(fields=["status", "valid_from"])]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=models.F("valid_from")),

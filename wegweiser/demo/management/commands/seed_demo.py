@@ -91,7 +91,20 @@ class Command(BaseCommand):
         except accounts.AccountConflict as exc:
             raise CommandError(str(exc)) from None
         self._summary(result)
+        self._casework(today)
         self._logins(result.logins)
+
+    def _casework(self, today) -> None:
+        from wegweiser.demo import casework
+
+        accompanied = casework.accompany(today)
+        self.stdout.write(_("Die Demo-Lotsin begleitet %(count)d Personen.") % {"count": accompanied})
+        run = casework.first_screening(today)
+        if run is None:
+            self.stdout.write(_("Ein Prüflauf ist schon aktiv; die Arbeitslisten füllt er, sobald er fertig ist."))
+            return
+        self.stdout.write(_("Erster Prüflauf: %(status)s, %(processed)d von %(total)d Personen geprüft.") % {
+            "status": run.get_status_display(), "processed": run.processed, "total": run.total})
 
     def _progress(self, done: int, total: int, seconds: float) -> None:
         rate = done / seconds if seconds else 0

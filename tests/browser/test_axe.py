@@ -31,10 +31,16 @@ from .helpers import assert_accessible, use_half_session, use_verified_session
 ROLE_PREFERENCE = [Role.TEAMLEITUNG, Role.SACHBEARBEITUNG, *Role]
 
 
+#: URL names that answer with a file (PDF) although their name does not say "pdf", "download" or "export".
+FILE_ROUTES = frozenset({"printing:sheet_104c", "printing:protocol_copy"})
+
+
 def _serves_html(row: Row) -> bool:
-    """API answers, file downloads and CSV exports are no pages; every other GET row is one."""
+    """API answers, file downloads, PDFs and CSV exports are no pages; every other GET row is one."""
     last_part = row.url_name.rpartition(":")[2]
-    return not row.api and "download" not in last_part and "export" not in last_part
+    if row.api or row.url_name in FILE_ROUTES:
+        return False
+    return not any(word in last_part for word in ("download", "export", "pdf"))
 
 
 def _scanned_as(row: Row) -> Role | str | None:

@@ -1,9 +1,21 @@
 """The one place that answers: may this user do this action on this person's data?
 
 Every view and API call asks here (``require``/``decide``); lists are narrowed with ``visible_persons``
-so that the check is one SQL filter, not a loop. External roles (KIM case management, supporters) see no
-personal data unless a valid consent grants it; until the consent module records such consents, they see
-none at all.
+so that the check is one SQL filter, not a loop.
+
+External roles (KIM case management, supporters, counselling services) have no general access to case files.
+They see exactly the data categories of exactly the persons that a valid consent (release from
+confidentiality, ``wegweiser.consent``) grants to them, while it is valid (from ``valid_from`` to
+``valid_until``, not revoked):
+
+- ``decide`` allows them reading (``PERSON_VIEW``) and submitting evidence (``EVIDENCE_SUBMIT``) on one person
+  and one category, and nothing else; ``category=None`` on a person means the identity basics and needs
+  ``DataCategory.IDENTITY``. Asked without a person (the "may this role do this at all" step of the staff
+  pages and the REST API), they are refused: those pages are the office's own, the external pages ask with
+  the person.
+- ``visible_persons`` narrows to the persons with a valid consent for the user (an ``Exists`` subquery).
+
+Validity is computed on every call, so a revocation or an expiry takes effect with the next request.
 """
 
 from __future__ import annotations
@@ -46,10 +58,20 @@ class Action(StrEnum):
     GOAL_VIEW = "goal.view"
     GOAL_CHANGE = "goal.change"  # create and update Zielvereinbarungen
     DASHBOARD_VIEW = "dashboard.view"  # the caseload dashboard
+    # Counselling, consent and the network (issue 5)
+    NETWORK_VIEW = "network.view"  # the directory of partners, counselling services, volunteers
+    NETWORK_CHANGE = "network.change"
+    REFERRAL_CREATE = "referral.create"  # refer a person to a partner
+    COUNSELLING_VIEW = "counselling.view"  # counselling protocols of a person
+    COUNSELLING_CHANGE = "counselling.change"  # write protocols and addenda
+    CONCEPT_MANAGE = "concept.manage"  # edit the office's counselling concept (Beratungskonzept)
+    CONSENT_VIEW = "consent.view"
+    CONSENT_CHANGE = "consent.change"  # record and revoke releases from confidentiality
+    EVIDENCE_SUBMIT = "evidence.submit"  # external partners submit evidence (only with consent)
 
 
 class DataCategory(StrEnum):
-    """Categories of personal data; consents (a later module) are scoped to these."""
+    """Categories of personal data; consents (``wegweiser.consent``) are scoped to these."""
 
     IDENTITY = "identity"
     FAMILY = "family"
@@ -77,7 +99,9 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.PERSON_SEARCH, Action.PERSON_VIEW, Action.PERSON_CREATE, Action.PERSON_CHANGE,
             Action.RESIDENCE_CHANGE, Action.FACT_CHANGE, Action.DOCUMENT_VIEW, Action.DOCUMENT_UPLOAD,
             Action.NOTE_ADD, Action.EXPORT, Action.ASSESSMENT_VIEW, Action.ASSESSMENT_SNAPSHOT,
-            Action.WORKLIST_VIEW, Action.GOAL_VIEW, Action.GOAL_CHANGE,
+            Action.WORKLIST_VIEW, Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.NETWORK_VIEW,
+            Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONSENT_VIEW,
+            Action.CONSENT_CHANGE,
         }
     ),
     Role.INTEGRATIONSLOTSE: frozenset(
@@ -85,7 +109,9 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.PERSON_SEARCH, Action.PERSON_VIEW, Action.FACT_CHANGE, Action.DOCUMENT_VIEW,
             Action.DOCUMENT_UPLOAD, Action.NOTE_ADD, Action.EXPORT, Action.ASSESSMENT_VIEW,
             Action.ASSESSMENT_SNAPSHOT, Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN,
-            Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.DASHBOARD_VIEW,
+            Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.DASHBOARD_VIEW, Action.NETWORK_VIEW,
+            Action.NETWORK_CHANGE, Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE,
+            Action.CONSENT_VIEW, Action.CONSENT_CHANGE,
         }
     ),
     Role.TEAMLEITUNG: frozenset(
@@ -95,7 +121,9 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD, Action.EXPORT,
             Action.AUDIT_VIEW, Action.STATISTICS_VIEW, Action.ASSESSMENT_VIEW, Action.ASSESSMENT_SNAPSHOT,
             Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN, Action.GOAL_VIEW,
-            Action.GOAL_CHANGE, Action.DASHBOARD_VIEW,
+            Action.GOAL_CHANGE, Action.DASHBOARD_VIEW, Action.NETWORK_VIEW, Action.NETWORK_CHANGE,
+            Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONCEPT_MANAGE,
+            Action.CONSENT_VIEW, Action.CONSENT_CHANGE,
         }
     ),
     Role.AUSWERTUNG: frozenset({Action.STATISTICS_VIEW}),
@@ -103,7 +131,11 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
     Role.ADMINISTRATION: frozenset({Action.USERS_MANAGE}),
     Role.KIM_FALLMANAGEMENT: frozenset(),
     Role.UNTERSTUETZENDE: frozenset(),
+    Role.BERATUNGSDIENST: frozenset(),
 }
+
+#: What an external role may do on one person, each only for a category a valid consent grants.
+_EXTERNAL_ACTIONS = frozenset({Action.PERSON_VIEW, Action.EVIDENCE_SUBMIT})
 
 # Changing a file is limited to the own team for these roles; Teamleitung may change any file. Every
 # writing action is listed (also those the team-bound roles lack today), so that granting one of them to
@@ -140,13 +172,24 @@ def decide(user: Any, action: Action, person: Any = None, category: DataCategory
         return Decision(False, str(_("Keine gültige Anmeldung (Konto inaktiv oder zweiter Faktor fehlt).")))
     role = Role(user.role)
     if role in EXTERNAL_ROLES:
-        return Decision(False, str(_("Externe Konten sehen personenbezogene Daten nur mit gültiger Einwilligung.")))
+        return _decide_external(user, action, person, category)
     if action not in _ROLE_ACTIONS.get(role, frozenset()):
         return Decision(False, str(_("Ihre Rolle erlaubt diese Aktion nicht.")))
     if person is not None and role in _TEAM_BOUND_ROLES and action in _TEAM_BOUND_CHANGES:
         assigned = role == Role.INTEGRATIONSLOTSE and getattr(person, "lotse_id", None) == user.pk
         if person.team_id is not None and person.team_id != user.team_id and not assigned:
             return Decision(False, str(_("Diese Akte gehört zu einem anderen Team.")))
+    return Decision(True, "")
+
+
+def _decide_external(user: Any, action: Action, person: Any, category: DataCategory | None) -> Decision:
+    """Only reading and evidence, only on a person, only for a category a valid consent grants."""
+    if action not in _EXTERNAL_ACTIONS or person is None:
+        return Decision(False, str(_("Externe Konten sehen personenbezogene Daten nur mit gültiger Einwilligung.")))
+    from wegweiser.consent.services import grants  # late: the consent app imports this module
+
+    if not grants(user, person, category or DataCategory.IDENTITY):
+        return Decision(False, str(_("Für diese Angaben liegt keine gültige Einwilligung der Person vor.")))
     return Decision(True, "")
 
 
@@ -178,4 +221,10 @@ def visible_persons(user: Any, queryset: QuerySet) -> QuerySet:
     role = Role(user.role)
     if role in CASE_ROLES:
         return queryset
+    if role in EXTERNAL_ROLES:
+        from django.db.models import Exists, OuterRef
+
+        from wegweiser.consent.services import valid_consents  # late: the consent app imports this module
+
+        return queryset.filter(Exists(valid_consents(user).filter(person=OuterRef("pk"))))
     return queryset.none()

@@ -6,6 +6,8 @@ make the test agree with any mistake in the module.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
@@ -24,15 +26,19 @@ CASE_WORK = {
 PERSPECTIVES = {A.ASSESSMENT_VIEW, A.ASSESSMENT_SNAPSHOT, A.WORKLIST_VIEW, A.GOAL_VIEW, A.GOAL_CHANGE}
 #: Steering the caseload: Integrationslotse and Teamleitung only.
 STEERING = {A.SCREENING_RUN, A.LOTSE_ASSIGN, A.DASHBOARD_VIEW}
+#: Counselling, consent and referrals: every case role.
+COUNSELLING = {A.NETWORK_VIEW, A.REFERRAL_CREATE, A.COUNSELLING_VIEW, A.COUNSELLING_CHANGE, A.CONSENT_VIEW,
+               A.CONSENT_CHANGE}
 EXPECTED: dict[Role, set[Action]] = {
-    Role.SACHBEARBEITUNG: CASE_WORK | PERSPECTIVES,
+    Role.SACHBEARBEITUNG: CASE_WORK | PERSPECTIVES | COUNSELLING,
     Role.INTEGRATIONSLOTSE: {
         A.PERSON_SEARCH, A.PERSON_VIEW, A.FACT_CHANGE, A.DOCUMENT_VIEW, A.DOCUMENT_UPLOAD, A.NOTE_ADD, A.EXPORT,
-    } | PERSPECTIVES | STEERING,
-    Role.TEAMLEITUNG: CASE_WORK | PERSPECTIVES | STEERING | {
+    } | PERSPECTIVES | STEERING | COUNSELLING | {A.NETWORK_CHANGE},
+    Role.TEAMLEITUNG: CASE_WORK | PERSPECTIVES | STEERING | COUNSELLING | {A.NETWORK_CHANGE, A.CONCEPT_MANAGE,
         A.PERSON_DELETE, A.DOCUMENT_DELETE, A.AUDIT_VIEW, A.STATISTICS_VIEW},
     Role.KIM_FALLMANAGEMENT: set(),
     Role.UNTERSTUETZENDE: set(),
+    Role.BERATUNGSDIENST: set(),  # external roles: nothing without a person, see the consent tests below
     Role.AUSWERTUNG: {A.STATISTICS_VIEW},
     Role.DATENSCHUTZ: {A.AUDIT_VIEW},
     Role.ADMINISTRATION: {A.USERS_MANAGE},
@@ -41,19 +47,20 @@ EXPECTED: dict[Role, set[Action]] = {
 PERSON_DATA_ACTIONS = {
     A.PERSON_SEARCH, A.PERSON_VIEW, A.PERSON_CREATE, A.PERSON_CHANGE, A.PERSON_DELETE, A.RESIDENCE_CHANGE,
     A.FACT_CHANGE, A.DOCUMENT_VIEW, A.DOCUMENT_UPLOAD, A.DOCUMENT_DELETE, A.NOTE_ADD, A.EXPORT,
-} | PERSPECTIVES | STEERING
+} | PERSPECTIVES | STEERING | COUNSELLING | {A.NETWORK_CHANGE, A.CONCEPT_MANAGE, A.CONSENT_VIEW, A.EVIDENCE_SUBMIT}
 #: Writing actions limited to the own team for Sachbearbeitung and Integrationslotse.
 TEAM_BOUND = {
     A.PERSON_CHANGE, A.PERSON_DELETE, A.RESIDENCE_CHANGE, A.FACT_CHANGE, A.DOCUMENT_UPLOAD, A.DOCUMENT_DELETE,
     A.NOTE_ADD,
 }
-NO_PERSON_DATA_ROLES = [Role.KIM_FALLMANAGEMENT, Role.UNTERSTUETZENDE, Role.AUSWERTUNG, Role.DATENSCHUTZ, Role.ADMINISTRATION]
+EXTERNAL = [Role.KIM_FALLMANAGEMENT, Role.UNTERSTUETZENDE, Role.BERATUNGSDIENST]
+NO_PERSON_DATA_ROLES = [*EXTERNAL, Role.AUSWERTUNG, Role.DATENSCHUTZ, Role.ADMINISTRATION]
 
 
 def test_matrix_names_every_role_and_the_role_sets_agree():
     assert set(EXPECTED) == set(Role)
     assert CASE_ROLES == {Role.SACHBEARBEITUNG, Role.INTEGRATIONSLOTSE, Role.TEAMLEITUNG}
-    assert EXTERNAL_ROLES == {Role.KIM_FALLMANAGEMENT, Role.UNTERSTUETZENDE}
+    assert EXTERNAL_ROLES == set(EXTERNAL)
     assert PERSON_DATA_ACTIONS | {A.AUDIT_VIEW, A.STATISTICS_VIEW, A.USERS_MANAGE} == set(Action)
 
 
@@ -230,3 +237,130 @@ def test_require_gives_the_reason_to_the_403_page():
     user = User(username="a", role=Role.ADMINISTRATION, is_active=True)
     with pytest.raises(PermissionDenied, match="Ihre Rolle erlaubt diese Aktion nicht."):
         require(user, A.PERSON_VIEW)
+
+
+# --- external roles: exactly the consented categories of exactly the consenting persons -------------------
+
+#: What an external account may do on a person with consent; every other action stays refused.
+EXTERNAL_WITH_CONSENT = {A.PERSON_VIEW, A.EVIDENCE_SUBMIT}
+
+
+@pytest.fixture
+def consenting(office):
+    """Each external role gets an account; ``own`` consents to identity and integration for all of them."""
+    from wegweiser.consent.tests.samples import grant, partner
+
+    users = {role: partner(role) for role in EXTERNAL}
+    consents = {role: grant(office["own"], to=user, categories=[DataCategory.IDENTITY, DataCategory.INTEGRATION])
+                for role, user in users.items()}
+    return {**office, "users": users, "consents": consents}
+
+
+GRANTED = {DataCategory.IDENTITY, DataCategory.INTEGRATION}
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_external_role_sees_exactly_the_consented_categories_of_the_consenting_person(consenting, role):
+    user, own = consenting["users"][role], consenting["own"]
+    for action in Action:
+        for category in [None, *DataCategory]:
+            expected = action in EXTERNAL_WITH_CONSENT and (category or DataCategory.IDENTITY) in GRANTED
+            assert decide(user, action, own, category).allowed is expected, (action, category)
+    # category None means the identity basics
+    assert decide(user, A.PERSON_VIEW, own)
+    denied = decide(user, A.PERSON_VIEW, own, DataCategory.RESIDENCE)
+    assert not denied and "Einwilligung" in denied.reason
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_external_role_sees_no_other_person(consenting, role):
+    user = consenting["users"][role]
+    for person in (consenting["foreign"], consenting["teamless"]):
+        for action in Action:
+            for category in [None, *DataCategory]:
+                assert not decide(user, action, person, category), (person, action, category)
+    assert list(visible_persons(user, Person.objects.all())) == [consenting["own"]]
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_external_role_without_a_person_is_refused_even_with_consent(consenting, role):
+    """The staff pages and the API start with the "may this role do this at all" step: closed to externals."""
+    user = consenting["users"][role]
+    for action in Action:
+        assert not decide(user, action), action
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_external_role_is_refused_before_consent(office, role):
+    from wegweiser.consent.tests.samples import partner
+
+    user = partner(role)
+    assert not decide(user, A.PERSON_VIEW, office["own"])
+    assert visible_persons(user, Person.objects.all()).count() == 0
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_revocation_takes_effect_at_once(consenting, role):
+    from wegweiser.consent import services
+
+    user, own, consent = consenting["users"][role], consenting["own"], consenting["consents"][role]
+    assert decide(user, A.PERSON_VIEW, own, DataCategory.INTEGRATION)
+    staff = _member(Role.SACHBEARBEITUNG, consenting["team"])
+    services.revoke(staff, consent, "Widerruf am Schalter", expected_version=consent.version)
+    assert not decide(user, A.PERSON_VIEW, own, DataCategory.INTEGRATION)
+    assert not decide(user, A.PERSON_VIEW, own)
+    assert visible_persons(user, Person.objects.all()).count() == 0
+
+
+@pytest.mark.parametrize("role", EXTERNAL, ids=str)
+def test_consent_holds_until_the_last_day_and_ends_after_it(consenting, role):
+    from freezegun import freeze_time
+
+    user, own, consent = consenting["users"][role], consenting["own"], consenting["consents"][role]
+    last = consent.valid_until
+    for day, expected in ((last - timedelta(days=1), True), (last, True), (last + timedelta(days=1), False)):
+        with freeze_time(day.isoformat()):
+            assert decide(user, A.PERSON_VIEW, own).allowed is expected, day
+            assert visible_persons(user, Person.objects.all()).exists() is expected, day
+    with freeze_time((consent.valid_from - timedelta(days=1)).isoformat()):
+        assert not decide(user, A.PERSON_VIEW, own)  # not yet valid
+
+
+def test_consent_for_an_organisation_reaches_its_contacts_only_while_both_are_active(office):
+    from wegweiser.consent.tests.samples import grant, organisation, partner
+
+    org = organisation()
+    member, outsider = partner(Role.BERATUNGSDIENST, org=org), partner(Role.BERATUNGSDIENST)
+    grant(office["own"], to=org, categories=[DataCategory.IDENTITY])
+    assert decide(member, A.PERSON_VIEW, office["own"])
+    assert not decide(outsider, A.PERSON_VIEW, office["own"])
+    org.active = False
+    org.save()
+    assert not decide(member, A.PERSON_VIEW, office["own"])
+    org.active = True
+    org.save()
+    contact = member.network_contact
+    contact.active = False
+    contact.save()
+    member.refresh_from_db()
+    assert not decide(member, A.PERSON_VIEW, office["own"])
+
+
+def test_consent_for_one_person_does_not_open_a_colleague_of_the_same_organisation(office):
+    from wegweiser.consent.tests.samples import grant, organisation, partner
+
+    org = organisation()
+    named, colleague = partner(Role.KIM_FALLMANAGEMENT, org=org), partner(Role.KIM_FALLMANAGEMENT, org=org)
+    grant(office["own"], to=named)
+    assert decide(named, A.PERSON_VIEW, office["own"])
+    assert not decide(colleague, A.PERSON_VIEW, office["own"])
+
+
+def test_a_consent_grants_nothing_to_staff_or_to_roles_without_case_work(office):
+    """Consents only add to external roles; Auswertung with a network contact still sees nothing."""
+    from wegweiser.consent.tests.samples import grant, partner
+
+    user = partner(Role.AUSWERTUNG)
+    grant(office["own"], to=user, categories=list(DataCategory))
+    assert not decide(user, A.PERSON_VIEW, office["own"])
+    assert visible_persons(user, Person.objects.all()).count() == 0

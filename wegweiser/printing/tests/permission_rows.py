@@ -35,3 +35,27 @@ ROWS: list[Row] = [
     Row("printing:goal_pdf", allowed=CASE, setup=lambda world: _goal(world, world.other_team_person)),
     Row("printing:sheet_104c", allowed=CASE, setup=_holder, query="lang=uk"),
 ]
+
+
+def _protocol(world, *, final: bool = True, person=None) -> dict:
+    from .protocols import make_protocol
+
+    number = f"BP-MATRIX-{final:d}-{(person or world.person).pk}"
+    protocol = make_protocol(person or world.person, final=final, number=number)
+    return {"pk": protocol.pk}
+
+
+def _handover_post(world) -> dict:
+    return {"handover-language": "uk", "handover-how": "in_person"}
+
+
+ROWS += [
+    # the person's copy of a final counselling protocol: COUNSELLING_VIEW and EXPORT
+    Row("printing:protocol_copy", allowed=CASE, setup=_protocol, query="lang=ar"),
+    Row("printing:protocol_copy", allowed=CASE, setup=lambda world: _protocol(world, person=world.other_team_person)),
+    # a draft has no copy: refused with 409 for every role that could print it, 403 for the others
+    Row("printing:protocol_copy", allowed=(), setup=lambda world: _protocol(world, final=False),
+        overrides={role: "status 409" for role in CASE}),
+    # recording the handover: COUNSELLING_CHANGE
+    Row("printing:protocol_handover", method="post", allowed=CASE, setup=_protocol, data=_handover_post),
+]

@@ -51,6 +51,8 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
                 organisation="KIM-Fallmanagement Kreis Beispielstadt (fiktiv)"),
     DemoAccount("unterstuetzung", Role.UNTERSTUETZENDE, "Unterstützung",
                 organisation="Flüchtlingshilfe Beispielstadt e. V. (fiktiv)"),
+    DemoAccount("beratung", Role.BERATUNGSDIENST, "Beratungsdienst",
+                organisation="Migrationsberatung für Erwachsene im Sozialwerk Beispielstadt (fiktiv)"),
     DemoAccount("auswertung", Role.AUSWERTUNG, "Auswertung"),
     DemoAccount("datenschutz", Role.DATENSCHUTZ, "Datenschutz"),
     DemoAccount("admin", Role.ADMINISTRATION, "Administration"),

@@ -21,7 +21,7 @@ from wegweiser.core.partial_dates import PartialDate
 from wegweiser.persons import codes
 from wegweiser.persons.models import Entry, Household, Person, RelationKind, Sex, StayAbroad
 
-from . import integration_facts, stories
+from . import integration_facts, office_checks, stories
 from . import names as n
 from .stories import YEAR, Story, add_years, days, weighted
 
@@ -194,6 +194,7 @@ class DemoGenerator:
         household = self._household_record(kind, members)
         for member in members:
             self._finish(member, household)
+        office_checks.family_checks(members, relations, self.today)
         return HouseholdPlan(household, self._team(head), members, relations)
 
     def _arrival(self, pathway: str) -> date:

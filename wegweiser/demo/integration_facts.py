@@ -40,7 +40,7 @@ from wegweiser.facts.models.language import CertificateScope, CivicTestKind, Cou
 from wegweiser.facts.models.livelihood import BenefitKind, EmploymentKind, LivelihoodSecured
 
 from . import names as n
-from . import stories
+from . import office_checks, stories
 from .stories import YEAR, add_years, days, weighted
 
 if TYPE_CHECKING:
@@ -93,6 +93,7 @@ def facts_for(gen: DemoGenerator, member: MemberPlan, age: int) -> list[Any]:
         builder.conduct()
         builder.health_and_judgements()
     builder.school()
+    office_checks.add_knowledge(member, builder.facts, age, gen.today, builder.status)
     return builder.facts
 
 

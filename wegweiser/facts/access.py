@@ -35,3 +35,18 @@ def require_view(user: Any, person: Any, kind: FactKind) -> None:
 
 def require_change(user: Any, person: Any, kind: FactKind) -> None:
     require(user, Action.FACT_CHANGE, person, category=category_of(kind))
+
+
+def check_category(subject: str) -> DataCategory:
+    """Data category of a "known: none" check: that of the list it is about."""
+    from .models.checks import category_of_subject
+
+    return DataCategory(category_of_subject(subject))
+
+
+def may_view_check(user: Any, person: Any, subject: str) -> bool:
+    return bool(decide(user, Action.PERSON_VIEW, person, category=check_category(subject)))
+
+
+def may_change_check(user: Any, person: Any, subject: str) -> bool:
+    return bool(decide(user, Action.FACT_CHANGE, person, category=check_category(subject)))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.core.forms import DateInput
 
-from .models import Fact
+from .models import CheckedList, Fact, FactSource, ListCheck
 
 #: Set by the service, never by the form.
 EXCLUDED_FIELDS = ("person", "recorded_by", "recorded_at", "version")
@@ -117,3 +117,21 @@ def form_for(model: type[Fact]) -> type[FactForm]:
         model, form=FactForm, fields=[*specific, "source", "source_date", "note"],
         formfield_callback=_formfield_callback,
     )
+
+
+class ListCheckForm(forms.ModelForm):
+    """“Keine Einträge – geprüft am …”: one check of one list; ``subjects`` are those the user may record."""
+
+    class Meta:
+        model = ListCheck
+        fields = ["subject", "checked_on", "source", "note"]
+
+    def __init__(self, *args, subjects: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.fields:
+            self.fields[name] = _formfield_callback(ListCheck._meta.get_field(name))
+        allowed = [c for c in CheckedList.choices if subjects is None or c[0] in subjects]
+        subject = self.fields["subject"]
+        subject.choices = [("", _("bitte wählen")), *allowed]
+        subject.widget.choices = subject.choices
+        self.fields["source"].initial = FactSource.VERIFIED

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from . import access
+from . import access, checks
 from .display import Detail, describe, fact_title, source_badge
 from .models import Fact
 from .registry import FACT_KINDS, FactKind
@@ -68,4 +68,6 @@ def facts_context(person: Any, user: Any) -> dict:
         "facts_empty_sections": [s for s in sections if not s.entries],
         "facts_hidden_kinds": hidden,
         "facts_count": sum(len(s.entries) for s in sections),
+        "facts_checks_url": reverse("facts:checks", kwargs={"person_pk": person.pk})
+        if checks.visible_subjects(user, person) else "",
     }

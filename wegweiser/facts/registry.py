@@ -40,6 +40,9 @@ FACT_KINDS: tuple[FactKind, ...] = (
     FactKind("convictions", m.Conviction),
     FactKind("expulsion-interests", m.ExpulsionInterest),
     FactKind("extremism", m.ExtremismIndication),
+    FactKind("expulsion-orders", m.ExpulsionOrder),
+    FactKind("removal-obstruction", m.RemovalObstruction),
+    FactKind("commitments", m.Commitment),
     FactKind("health-exemptions", m.HealthExemption),
     FactKind("judgements", m.Judgement),
 )

@@ -12,11 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.accounts.policy import Action, require
 from wegweiser.audit.models import AuditAction
 from wegweiser.audit.services import record
 
 from . import access, signals
-from .models import Fact
+from .models import Fact, ListCheck
 from .registry import FactKind, kind_of
 
 PURPOSE = "Fallbearbeitung"
@@ -107,3 +108,31 @@ def delete_fact(*, user: Any, fact: Fact, purpose: str = PURPOSE) -> None:
     )
     fact.delete()
     signals.announce(person.pk, kind.slug, "delete")
+
+
+def _check_details(check: ListCheck, **extra: Any) -> dict[str, Any]:
+    return {"kind": "list-check", "subject": check.subject, "category": check.category,
+            "checked_on": check.checked_on.isoformat(), **extra}
+
+
+@transaction.atomic
+def create_list_check(*, user: Any, person: Any, check: ListCheck, purpose: str = PURPOSE) -> ListCheck:
+    """Record that ``check.subject`` was checked and found empty (a validated, unsaved check)."""
+    require(user, Action.FACT_CHANGE, person, category=access.check_category(check.subject))
+    check.person = person
+    check.recorded_by = user
+    check.save(force_insert=True)
+    record(actor=user, action=AuditAction.CREATE, purpose=purpose, person=person, obj=check,
+           details=_check_details(check, source=check.source))
+    signals.announce(person.pk, "list-check", "create")
+    return check
+
+
+@transaction.atomic
+def delete_list_check(*, user: Any, check: ListCheck, purpose: str = PURPOSE) -> None:
+    person = check.person
+    require(user, Action.FACT_CHANGE, person, category=access.check_category(check.subject))
+    record(actor=user, action=AuditAction.DELETE, purpose=purpose, person=person, obj=check,
+           details=_check_details(check))
+    check.delete()
+    signals.announce(person.pk, "list-check", "delete")

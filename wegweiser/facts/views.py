@@ -25,11 +25,11 @@ from wegweiser.documents import access as document_access
 from wegweiser.documents.models import Document
 from wegweiser.persons.models import Person
 
-from . import access, services
+from . import access, checks, services
 from .display import describe, fact_title, source_badge, specific_fields
-from .forms import form_for
+from .forms import ListCheckForm, form_for
 from .links import person_url
-from .models import Fact
+from .models import CheckedList, Fact, ListCheck
 from .registry import BY_SLUG, FACT_KINDS, FactKind
 
 PURPOSE = services.PURPOSE
@@ -110,10 +110,13 @@ class FactListView(FactKindMixin, View):
     def get(self, request: HttpRequest, person_pk: int, kind: str) -> HttpResponse:
         self.setup_kind(person_pk, kind)
         facts = list(_facts(self.kind, self.person))
+        check_panel = self._check_panel()
+        shown_checks = {"checks": [r["check"].pk for r in check_panel["rows"]]} if check_panel else {}
         record(
             actor=request.user, action=AuditAction.VIEW, purpose=PURPOSE, person=self.person,
             object_type=self.kind.model._meta.label_lower,
-            details={"kind": self.kind.slug, "category": self.kind.category, "ids": [f.pk for f in facts]},
+            details={"kind": self.kind.slug, "category": self.kind.category, "ids": [f.pk for f in facts],
+                     **shown_checks},
         )
         args = {"person_pk": self.person.pk, "kind": self.kind.slug}
         proofs = _linked_documents(request.user, self.person, self.kind, facts)
@@ -140,8 +143,23 @@ class FactListView(FactKindMixin, View):
         columns = [str(f.verbose_name) for f in specific_fields(self.kind.model)]
         return render(
             request, self.template_name,
-            self.base_context(entries=entries, columns=columns, other_kinds=other_kinds),
+            self.base_context(entries=entries, columns=columns, other_kinds=other_kinds,
+                              check_panel=check_panel),
         )
+
+    def _check_panel(self) -> dict[str, Any] | None:
+        """"Keine Einträge – geprüft am …" for the list this kind fills, if it has one (the caller audits)."""
+        subject = checks.SUBJECT_OF_KIND.get(self.kind.slug)
+        if subject is None or not access.may_view_check(self.request.user, self.person, subject):
+            return None
+        shown = list(ListCheck.objects.filter(person=self.person, subject=subject).select_related("recorded_by"))
+        may_change = access.may_change_check(self.request.user, self.person, subject)
+        return {
+            "subject": subject, "label": CheckedList(subject).label,
+            "rows": checks.rows(self.request.user, self.person, shown),
+            "form": ListCheckForm(subjects=[subject], initial={"subject": subject}) if may_change else None,
+            "url": reverse("facts:checks", kwargs={"person_pk": self.person.pk}),
+        }
 
 
 class FactCreateView(FactKindMixin, View):

@@ -27,6 +27,9 @@ FACT_BODIES: dict[str, dict[str, Any]] = {
     "convictions": {"decided_on": "2020-06-01", "offence": "Diebstahl", "daily_rates": 30},
     "expulsion-interests": {"provision": "§ 54 Abs. 2 Nr. 9 AufenthG", "particularly_serious": False},
     "extremism": {"noted_on": "2021-01-01", "description": "Hinweis einer Behörde", "confirmed": None},
+    "expulsion-orders": {"exists": False},
+    "removal-obstruction": {"false_statements_or_deception": False, "non_cooperation": None},
+    "commitments": {"kind": "fdgo", "declared_on": "2024-02-01"},
     "health-exemptions": {"scope": "language", "description": "Attest liegt vor"},
     "judgements": {"kind": "integration_prognosis", "value": "positive", "reason": "Gute Integration."},
 }
@@ -49,6 +52,9 @@ FACT_CHANGES: dict[str, tuple[str, Any]] = {
     "convictions": ("suspended", True),
     "expulsion-interests": ("particularly_serious", True),
     "extremism": ("confirmed", False),
+    "expulsion-orders": ("exists", True),
+    "removal-obstruction": ("non_cooperation", True),
+    "commitments": ("declared_on", "2024-02-02"),
     "health-exemptions": ("scope", "civic_test"),
     "judgements": ("value", "negative"),
 }

@@ -13,6 +13,7 @@ class Conviction(Fact):
     decided_on = models.DateField(_("Datum der Entscheidung"))
     court = models.CharField(_("Gericht"), max_length=200, blank=True)
     offence = models.CharField(_("Tat"), max_length=300)
+    intentional = yes_no_unknown(_("vorsätzliche Tat"))
     # The domain ranges are checked in check_values; the validators only make the storage bound explicit, so the
     # API schema is the same on every database (the implicit bounds differ between SQLite and PostgreSQL).
     daily_rates = models.PositiveSmallIntegerField(

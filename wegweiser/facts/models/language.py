@@ -96,6 +96,9 @@ class IntegrationCourse(Fact):
     obliged = yes_no_unknown(_("zur Teilnahme verpflichtet"))
     status = models.CharField(_("Stand"), max_length=20, choices=CourseStatus.choices)
     status_date = models.DateField(_("Stand vom"), null=True, blank=True)
+    was_possible = yes_no_unknown(
+        _("Kursbesuch war möglich"), help_text=_("Ein Integrationskurs war für die Person erreichbar (§ 25b AufenthG).")
+    )
 
     class Meta(Fact.Meta):
         verbose_name = _("Integrationskurs")

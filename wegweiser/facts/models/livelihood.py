@@ -54,6 +54,7 @@ class Livelihood(Fact):
     period_from = models.DateField(_("von"))
     period_until = models.DateField(_("bis"), null=True, blank=True)
     secured = models.CharField(_("Lebensunterhalt"), max_length=10, choices=LivelihoodSecured.choices)
+    by_employment = yes_no_unknown(_("überwiegend durch Erwerbstätigkeit gesichert"))
     benefits = models.CharField(_("Leistungsbezug"), max_length=20, choices=BenefitKind.choices)
     monthly_income_eur = models.DecimalField(
         _("Einkommen pro Monat (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True

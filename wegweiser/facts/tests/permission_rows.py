@@ -21,6 +21,19 @@ def _fact(world, slug: str, person=None) -> dict:
     return {"person_pk": person.pk, "kind": slug, "pk": fact.pk}
 
 
+def _check(world, subject: str = "convictions", person=None) -> dict:
+    """A recorded "known: none" check; URL kwargs for deleting it."""
+    from wegweiser.facts.models import ListCheck
+
+    person = person or world.person
+    check = ListCheck.objects.create(person=person, subject=subject, checked_on="2024-03-01", source="verified")
+    return {"person_pk": person.pk, "pk": check.pk}
+
+
+def _check_data(world) -> dict:
+    return {"subject": "convictions", "checked_on": "2024-03-01", "source": "verified", "note": "BZR-Auszug"}
+
+
 def _edit_data(slug: str):
     field, value, _expected = EDITS[slug]
     return lambda world: post_data(slug, **{field: value, "version": "1"})
@@ -48,4 +61,13 @@ ROWS: list[Row] = [
         setup=lambda w: _fact(w, CERT, w.other_team_person), data=_edit_data(CERT),
     ),
     Row("facts:delete", allowed=[Role.TEAMLEITUNG], method="post", setup=lambda w: _fact(w, CERT, w.other_team_person)),
+    # "Keine Einträge – geprüft am …": read and recorded like the facts of the list they concern.
+    Row("facts:checks", allowed=CASE_ROLES, setup=lambda w: {"person_pk": w.person.pk}),
+    Row("facts:checks", allowed=CASE_ROLES, method="post", setup=lambda w: {"person_pk": w.person.pk}, data=_check_data),
+    Row("facts:checks", allowed=[Role.TEAMLEITUNG], method="post",
+        setup=lambda w: {"person_pk": w.other_team_person.pk}, data=_check_data),
+    Row("facts:check_delete", allowed=CASE_ROLES, setup=_check),
+    Row("facts:check_delete", allowed=CASE_ROLES, method="post", setup=_check),
+    Row("facts:check_delete", allowed=[Role.TEAMLEITUNG], method="post",
+        setup=lambda w: _check(w, person=w.other_team_person)),
 ]

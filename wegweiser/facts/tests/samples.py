@@ -30,6 +30,9 @@ MINIMAL: dict[str, dict[str, str]] = {
     "convictions": {"decided_on": "2020-06-01", "offence": "Diebstahl"},
     "expulsion-interests": {"provision": "§ 54 Abs. 2 Nr. 9 AufenthG"},
     "extremism": {"noted_on": "2021-01-01", "description": "Hinweis des Verfassungsschutzes"},
+    "expulsion-orders": {"exists": "false"},
+    "removal-obstruction": {"false_statements_or_deception": "false"},
+    "commitments": {"kind": "fdgo", "declared_on": "2024-02-01"},
     "health-exemptions": {"scope": "language"},
     "judgements": {"kind": "integration_prognosis", "value": "positive", "reason": "Gute Integration."},
 }
@@ -52,6 +55,9 @@ EDITS: dict[str, tuple[str, str, Any]] = {
     "convictions": ("daily_rates", "30", 30),
     "expulsion-interests": ("particularly_serious", "true", True),
     "extremism": ("confirmed", "false", False),
+    "expulsion-orders": ("exists", "true", True),
+    "removal-obstruction": ("non_cooperation", "true", True),
+    "commitments": ("declared_on", "2024-02-02", datetime.date(2024, 2, 2)),
     "health-exemptions": ("description", "Attest liegt vor", "Attest liegt vor"),
     "judgements": ("value", "negative", "negative"),
 }

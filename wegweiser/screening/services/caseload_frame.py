@@ -56,9 +56,13 @@ def _num(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _rows(items: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """Recorded rows, or None (unknown) if there are none — as ``situation_for`` without ``known_none``."""
-    return items or None
+def _rows(items: list[dict[str, Any]], name: str = "", checked: frozenset[str] = frozenset()
+          ) -> list[dict[str, Any]] | None:
+    """Recorded rows; if there are none, [] for a list the office checked and found empty, else None
+    (unknown) — as ``situation_for`` with no ``known_none`` from the caller."""
+    if items:
+        return items
+    return [] if name in checked else None
 
 
 def _group(qs: QuerySet, *fields: str) -> Rows:
@@ -146,8 +150,20 @@ class ChunkReader:
                               "date", "is_first_entry")
         self.stays = _group(StayAbroad.objects.filter(own, left_on__lte=a).order_by("person_id", "left_on", "id"),
                             "left_on", "returned_on")
+        self.checked: dict[int, frozenset[str]] = {
+            pid: frozenset(s for (s,) in rows)
+            for pid, rows in _group(facts.ListCheck.objects.filter(wide, checked_on__lte=a).order_by("person_id"),
+                                    "subject").items()}
         self.identity = _latest(facts.IdentityClarification, own, a, ("status", "clarified_on"))
-        self.course = _latest(facts.IntegrationCourse, own, a, ("obliged", "status", "status_date"))
+        self.course = _latest(facts.IntegrationCourse, own, a, ("obliged", "status", "status_date", "was_possible"))
+        self.order = _latest(facts.ExpulsionOrder, own, a, ("exists",))
+        self.obstruction = _latest(facts.RemovalObstruction, own, a,
+                                   ("false_statements_or_deception", "non_cooperation", "repeated"))
+        self.commitments: dict[tuple[int, str], date] = {}
+        for pid, kind, declared in (facts.Commitment.objects.filter(own, declared_on__lte=a)
+                                    .order_by("person_id", "-declared_on", "-id")
+                                    .values_list("person_id", "kind", "declared_on")):
+            self.commitments.setdefault((pid, kind), declared)  # the latest per person and kind
         self.housing = _latest(facts.Housing, own, a, ("adequate",))
         self.pension = _latest(facts.PensionContributions, wide, a, ("months", "as_of"), "as_of")
         self.identity_steps = _group(facts.IdentityStep.objects.filter(own, taken_on__lte=a)
@@ -170,11 +186,11 @@ class ChunkReader:
         self.employment = _group(facts.Employment.objects.filter(wide).order_by("person_id", "starts_on", "id"),
                                  "kind", "starts_on", "ends_on", "hours_per_week", "social_insurance")
         self.livelihood = _group(facts.Livelihood.objects.filter(own).order_by("person_id", "period_from", "id"),
-                                 "period_from", "period_until", "secured", "benefits")
+                                 "period_from", "period_until", "secured", "by_employment", "benefits")
         self.convictions = _group(facts.Conviction.objects.filter(wide, decided_on__lte=a)
                                   .order_by("person_id", "decided_on", "id"),
-                                  "decided_on", "daily_rates", "prison_months", "suspended", "juvenile_law",
-                                  "immigration_only_offence", "erased_on")
+                                  "decided_on", "intentional", "daily_rates", "prison_months", "suspended",
+                                  "juvenile_law", "immigration_only_offence", "erased_on")
         self.expulsion = _group(facts.ExpulsionInterest.objects.filter(own).filter(
             Q(since__isnull=True) | Q(since__lte=a)).order_by("person_id", "id"),
             "provision", "particularly_serious", "since")
@@ -203,10 +219,10 @@ class ChunkReader:
     def _convictions(self, pk: int) -> list[dict[str, Any]]:
         a = self.as_of
         return [
-            {"decided_on": _iso(d), "intentional": None, "daily_rates": dr, "prison_months": pm, "suspended": su,
+            {"decided_on": _iso(d), "intentional": it, "daily_rates": dr, "prison_months": pm, "suspended": su,
              "juvenile_law": jl, "immigration_only_offence": io,
              "erased_on": _iso(er) if er is not None and er <= a else None}
-            for d, dr, pm, su, jl, io, er in self.convictions.get(pk, ())
+            for d, it, dr, pm, su, jl, io, er in self.convictions.get(pk, ())
         ]
 
     def _school_proven(self, pk: int) -> bool | None:
@@ -223,11 +239,12 @@ class ChunkReader:
         spouse_doc = None
         if spouse_id is not None:
             pension = self.pension.get(spouse_id)
+            checked = self.checked.get(spouse_id, frozenset())
             spouse_doc = {
                 "lives_together": self._together(household_id, self.relatives[spouse_id].household_id),
-                "language_certificates": self._certificates(spouse_id) or None,
-                "employment": self._employment(spouse_id) or None,
-                "convictions": self._convictions(spouse_id) or None,
+                "language_certificates": _rows(self._certificates(spouse_id), "language_certificates", checked),
+                "employment": _rows(self._employment(spouse_id), "employment", checked),
+                "convictions": _rows(self._convictions(spouse_id), "convictions", checked),
                 "pension_months": None if pension is None else pension[0],
             }
         children = []
@@ -238,8 +255,11 @@ class ChunkReader:
                 "unmarried": None, "lives_together": self._together(household_id, child.household_id),
                 "school_attendance_proven": self._school_proven(child_id),
             })
-        return {"has_spouse": True if spouse_id is not None else None, "spouse": spouse_doc,
-                "children": _rows(children), "single_parent": None, "cares_for_relative": None}
+        checked = self.checked.get(pk, frozenset())
+        has_spouse = True if spouse_id is not None else (False if "household.spouse" in checked else None)
+        return {"has_spouse": has_spouse, "spouse": spouse_doc,
+                "children": _rows(children, "household.children", checked), "single_parent": None,
+                "cares_for_relative": None}
 
     def document(self, pk: int, file_number: str, birth_date: Any, household_id: int | None) -> dict[str, Any]:
         """What ``situation_for(person, as_of)`` gives (before it fills absent keys with null)."""
@@ -248,61 +268,79 @@ class ChunkReader:
         course = self.course.get(pk)
         housing = self.housing.get(pk)
         pension = self.pension.get(pk)
+        order = self.order.get(pk)
+        obstruction = self.obstruction.get(pk)
+        checked = self.checked.get(pk, frozenset())
+
+        def rows(name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+            return _rows(items, name, checked)
+
         return {
             "format": FORMAT,
             "as_of": a.isoformat(),
             "application_date": None,
             "person": {"id": file_number, "birth_date": birth_date.storage() if birth_date else None,
-                       "nationalities": _rows([{"code": c} for (c,) in self.nationalities.get(pk, ())])},
-            "residence": _rows([
+                       "nationalities": rows("person.nationalities",
+                                             [{"code": c} for (c,) in self.nationalities.get(pk, ())])},
+            "residence": rows("residence", [
                 {"status": st, "duldung_kind": dk or None, "legal_basis": normalise_legal_basis(lb),
                  "valid_from": _iso(vf), "valid_until": _iso(vu)}
                 for st, dk, lb, vf, vu in self.residence.get(pk, ())]),
-            "entries": _rows([{"date": _iso(d), "first_entry": True if first else None}
-                              for d, first in self.entries.get(pk, ())]),
-            "stays_abroad": _rows([{"left_on": _iso(lo), "returned_on": _iso(ret) if ret and ret <= a else None}
-                                   for lo, ret in self.stays.get(pk, ())]),
+            "entries": rows("entries", [{"date": _iso(d), "first_entry": True if first else None}
+                                        for d, first in self.entries.get(pk, ())]),
+            "stays_abroad": rows("stays_abroad", [
+                {"left_on": _iso(lo), "returned_on": _iso(ret) if ret and ret <= a else None}
+                for lo, ret in self.stays.get(pk, ())]),
             "identity": {"status": identity[0] if identity else None,
                          "clarified_on": _iso(identity[1]) if identity and identity[1] and identity[1] <= a else None},
-            "identity_steps": _rows([{"kind": k, "taken_on": _iso(t)} for k, t in self.identity_steps.get(pk, ())]),
-            "passports": _rows([{"kind": k, "valid_from": _iso(f), "valid_until": _iso(u)}
-                                for k, f, u in self.passports.get(pk, ())]),
-            "language_certificates": _rows(self._certificates(pk)),
-            "civic_tests": _rows([{"kind": k, "passed": p, "taken_on": _iso(t)} for k, p, t in self.civic_tests.get(pk, ())]),
+            "identity_steps": rows("identity_steps", [{"kind": k, "taken_on": _iso(t)}
+                                                      for k, t in self.identity_steps.get(pk, ())]),
+            "passports": rows("passports", [{"kind": k, "valid_from": _iso(f), "valid_until": _iso(u)}
+                                            for k, f, u in self.passports.get(pk, ())]),
+            "language_certificates": rows("language_certificates", self._certificates(pk)),
+            "civic_tests": rows("civic_tests", [{"kind": k, "passed": p, "taken_on": _iso(t)}
+                                                for k, p, t in self.civic_tests.get(pk, ())]),
             "integration_course": {
                 "obliged": course[0] if course else None,
                 "status": course[1] or None if course else None,
                 "status_date": _iso(course[2]) if course else None,
-                "was_possible": None,
+                "was_possible": course[3] if course else None,
             },
-            "school_attendance": _rows([{"attended_from": _iso(f), "attended_until": _iso(u), "regular": r}
-                                        for f, u, r, _s in self.school.get(pk, ())]),
-            "qualifications": _rows([{"kind": k, "obtained_on": _iso(o), "obtained_in_germany": de, "recognised": r}
-                                     for k, o, de, r in self.qualifications.get(pk, ())]),
-            "vocational_training": _rows([
+            "school_attendance": rows("school_attendance", [
+                {"attended_from": _iso(f), "attended_until": _iso(u), "regular": r}
+                for f, u, r, _s in self.school.get(pk, ())]),
+            "qualifications": rows("qualifications", [
+                {"kind": k, "obtained_on": _iso(o), "obtained_in_germany": de, "recognised": r}
+                for k, o, de, r in self.qualifications.get(pk, ())]),
+            "vocational_training": rows("vocational_training", [
                 {"kind": k, "starts_on": _iso(s), "ends_on": _iso(e), "registered": r,
                  "terminated_on": _iso(t) if t and t <= a else None}
                 for k, s, e, r, t in self.training.get(pk, ())]),
             "university_studies": None,
-            "employment": _rows(self._employment(pk)),
-            "livelihood": _rows([{"period_from": _iso(f), "period_until": _iso(u), "secured": s or None,
-                                  "by_employment": None, "benefits": b or None}
-                                 for f, u, s, b in self.livelihood.get(pk, ())]),
+            "employment": rows("employment", self._employment(pk)),
+            "livelihood": rows("livelihood", [
+                {"period_from": _iso(f), "period_until": _iso(u), "secured": s or None, "by_employment": be,
+                 "benefits": b or None}
+                for f, u, s, be, b in self.livelihood.get(pk, ())]),
             "housing": {"adequate": housing[0] if housing else None},
             "pension": {"months": pension[0] if pension else None, "as_of": _iso(pension[1]) if pension else None},
-            "convictions": _rows(self._convictions(pk)),
-            "expulsion_interests": _rows([
+            "convictions": rows("convictions", self._convictions(pk)),
+            "expulsion_interests": rows("expulsion_interests", [
                 _expulsion_interest(facts.ExpulsionInterest(provision=p, particularly_serious=s, since=si))
                 for p, s, si in self.expulsion.get(pk, ())]),
-            "expulsion_order": None,
-            "extremism_indications": _rows([{"noted_on": _iso(n), "confirmed": c} for n, c in self.extremism.get(pk, ())]),
-            "health_exemptions": _rows([{"scope": s, "ground": None, "certificate_date": _iso(c)}
-                                        for s, c in self.health.get(pk, ())]),
-            "fdgo_declared_on": None,
-            "historical_responsibility_declared_on": None,
+            "expulsion_order": order[0] if order else None,
+            "extremism_indications": rows("extremism_indications", [
+                {"noted_on": _iso(n), "confirmed": c} for n, c in self.extremism.get(pk, ())]),
+            "health_exemptions": rows("health_exemptions", [
+                {"scope": s, "ground": None, "certificate_date": _iso(c)} for s, c in self.health.get(pk, ())]),
+            "fdgo_declared_on": _iso(self.commitments.get((pk, "fdgo"))),
+            "historical_responsibility_declared_on": _iso(self.commitments.get((pk, "historical_responsibility"))),
+            "removal_obstruction": dict(zip(("false_statements_or_deception", "non_cooperation", "repeated"),
+                                            obstruction, strict=True)) if obstruction else {},
             "household": self._household(pk, household_id),
-            "judgements": _rows([{"id": f"J{jid}", "kind": k, "subject": _subject(s), "value": v, "recorded_on": _iso(d)}
-                                 for jid, k, s, v, d in self.judgements.get(pk, ())]),
+            "judgements": rows("judgements", [
+                {"id": f"J{jid}", "kind": k, "subject": _subject(s), "value": v, "recorded_on": _iso(d)}
+                for jid, k, s, v, d in self.judgements.get(pk, ())]),
         }
 
     def documents(self) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -8,6 +8,11 @@ retires the previous one (whose results are kept for comparison; older results a
 fails keeps its cursor and the error and can be resumed from there.
 
 One run at a time: the database refuses a second queued or running run (``ScreeningRun.active``).
+
+A killed worker leaves its run queued or running. Every stored chunk renews the run's ``heartbeat_at``; when
+someone starts or resumes a run, active runs silent for longer than ``SCREENING_STALE_MINUTES`` are marked
+failed first (``fail_stale_runs``), so they block nothing and can be resumed. Should the old worker wake up
+after all, it finds its run no longer running and stops without writing (``RunAbandoned``).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from typing import Any
 
 import polars as pl
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,7 +36,7 @@ from wegweiser.rules import __version__ as engine_version
 from wegweiser.rules.pathways import PATHWAYS
 from wegweiser.rules.vector import evaluate_frame
 
-from ..models import RunStatus, ScreeningResult, ScreeningRun
+from ..models import STALE_ERROR, RunStatus, ScreeningResult, ScreeningRun, stale_cutoff
 from .caseload_frame import CHUNK_SIZE, Chunk, id_ranges, read_chunk
 
 logger = logging.getLogger(__name__)
@@ -47,6 +52,10 @@ Progress = Callable[[ScreeningRun], None]
 
 class RunError(Exception):
     """A run cannot be started or resumed; the message says why, in the user's language."""
+
+
+class RunAbandoned(Exception):
+    """This worker's run was declared failed (no heartbeat) or taken over; it must stop without writing."""
 
 
 def current_run() -> ScreeningRun | None:
@@ -74,15 +83,34 @@ def _refuse_second() -> RunError:
     return RunError(_("Es läuft bereits ein Prüflauf%(when)s. Bitte warten Sie, bis er beendet ist.") % {"when": when})
 
 
+def fail_stale_runs() -> list[int]:
+    """Mark active runs without a heartbeat for ``SCREENING_STALE_MINUTES`` failed; returns their ids.
+
+    Runs in the caller's transaction (with row locks), so that starting a run and retiring the silent one
+    are one step.
+    """
+    cutoff = stale_cutoff()
+    silent = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, created_at__lt=cutoff)
+    ids = list(ScreeningRun.objects.select_for_update().filter(active=True).filter(silent)
+               .values_list("pk", flat=True))
+    if ids:
+        ScreeningRun.objects.filter(pk__in=ids).update(
+            status=RunStatus.FAILED, active=False, error=STALE_ERROR, finished_at=timezone.now())
+        logger.warning("screening runs %s had no heartbeat since %s and were marked failed", ids, cutoff)
+    return ids
+
+
 def create_run(user: Any, as_of: date | None = None) -> ScreeningRun:
     """A queued run on ``as_of`` (default today), audited; raises RunError while another run is active."""
     try:
         with transaction.atomic():
+            fail_stale_runs()
             if ScreeningRun.objects.select_for_update().filter(active=True).exists():
                 raise _refuse_second()
             run = ScreeningRun.objects.create(
                 as_of=as_of or timezone.localdate(), status=RunStatus.QUEUED, active=True,
                 started_by=_actor(user), total=Person.objects.count(), engine_version=engine_version,
+                heartbeat_at=timezone.now(),
             )
             _audit(user, run)
     except IntegrityError:  # another run was created at the same moment
@@ -94,6 +122,7 @@ def prepare_resume(user: Any, run: ScreeningRun) -> ScreeningRun:
     """Queue a failed run again; it continues after ``last_person_id``."""
     try:
         with transaction.atomic():
+            fail_stale_runs()
             run = ScreeningRun.objects.select_for_update().get(pk=run.pk)
             if run.status != RunStatus.FAILED:
                 raise RunError(_("Nur ein abgebrochener Prüflauf kann fortgesetzt werden."))
@@ -103,8 +132,9 @@ def prepare_resume(user: Any, run: ScreeningRun) -> ScreeningRun:
             if ScreeningRun.objects.select_for_update().filter(active=True).exists():
                 raise _refuse_second()
             run.status, run.active, run.error, run.finished_at = RunStatus.QUEUED, True, "", None
+            run.heartbeat_at = timezone.now()
             run.total = run.processed + Person.objects.filter(pk__gt=run.last_person_id).count()
-            run.save(update_fields=["status", "active", "error", "finished_at", "total"])
+            run.save(update_fields=["status", "active", "error", "finished_at", "total", "heartbeat_at"])
             _audit(user, run, resumed_after_person_id=run.last_person_id)
     except IntegrityError:
         raise _refuse_second() from None
@@ -183,13 +213,23 @@ def write_results(frame: pl.DataFrame) -> int:
 
 def _fail(run_id: int, exc: BaseException) -> None:
     text = f"{type(exc).__name__}: {exc}"[:2000]
-    ScreeningRun.objects.filter(pk=run_id).update(status=RunStatus.FAILED, active=False, error=text,
-                                                  finished_at=timezone.now())
+    # only a run that is still running: one already declared failed or resumed elsewhere keeps its state
+    ScreeningRun.objects.filter(pk=run_id, status=RunStatus.RUNNING).update(
+        status=RunStatus.FAILED, active=False, error=text, finished_at=timezone.now())
+
+
+def _claim(run: ScreeningRun, **changes: Any) -> None:
+    """Within a transaction: update the run only if this worker still owns it, else raise RunAbandoned."""
+    owned = ScreeningRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING, active=True,
+                                        last_person_id=run.last_person_id)
+    if not owned.update(heartbeat_at=timezone.now(), **changes):
+        raise RunAbandoned(run.pk)
 
 
 def _complete(run: ScreeningRun) -> None:
     """Publish: this run becomes current, the previous one is kept for comparison, older results go."""
     with transaction.atomic():
+        _claim(run)
         previous = ScreeningRun.objects.select_for_update().filter(is_current=True).exclude(pk=run.pk).first()
         if previous is not None:
             ScreeningRun.objects.filter(pk=previous.pk).update(is_current=False)
@@ -204,12 +244,11 @@ def store_chunk(run: ScreeningRun, rows: pl.DataFrame, *, count: int, last_perso
     """The chunk's results and the run's cursor, in one transaction: a chunk is stored whole or not at all."""
     remaining = Person.objects.filter(pk__gt=last_person_id).count()
     with transaction.atomic():
+        # the cursor first: it locks the row, and a worker whose run was taken from it writes nothing
+        _claim(run, processed=F("processed") + count, last_person_id=last_person_id,
+               invalid=F("invalid") + invalid, total=F("processed") + count + remaining)
         write_results(rows)
-        ScreeningRun.objects.filter(pk=run.pk).update(
-            processed=F("processed") + count, last_person_id=last_person_id, invalid=F("invalid") + invalid,
-            total=F("processed") + count + remaining,
-        )
-    run.refresh_from_db(fields=["processed", "last_person_id", "invalid", "total"])
+    run.refresh_from_db(fields=["processed", "last_person_id", "invalid", "total", "heartbeat_at"])
 
 
 def execute(run_id: int, *, chunk_size: int = CHUNK_SIZE, progress: Progress | None = None) -> ScreeningRun:
@@ -221,7 +260,8 @@ def execute(run_id: int, *, chunk_size: int = CHUNK_SIZE, progress: Progress | N
             return run
         run.status = RunStatus.RUNNING
         run.started_at = run.started_at or timezone.now()
-        run.save(update_fields=["status", "started_at"])
+        run.heartbeat_at = timezone.now()
+        run.save(update_fields=["status", "started_at", "heartbeat_at"])
     try:
         for lo, hi, count in id_ranges(after=run.last_person_id, size=chunk_size):
             chunk = read_chunk(lo, hi, run.as_of)
@@ -230,6 +270,9 @@ def execute(run_id: int, *, chunk_size: int = CHUNK_SIZE, progress: Progress | N
             if progress is not None:
                 progress(run)
         _complete(run)
+    except RunAbandoned:
+        logger.warning("screening run %s was declared failed or taken over; this worker stops", run.pk)
+        run.refresh_from_db()
     except Exception as exc:
         logger.exception("screening run %s failed", run.pk)
         _fail(run.pk, exc)

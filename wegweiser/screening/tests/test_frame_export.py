@@ -8,6 +8,7 @@ import pytest
 
 from wegweiser.core.partial_dates import PartialDate
 from wegweiser.demo import seeding
+from wegweiser.facts.models import ListCheck
 from wegweiser.facts.tests.samples import make_fact
 from wegweiser.persons.models import Person, RelationKind, ResidenceStatus
 from wegweiser.persons.services.situation import situation_for
@@ -57,10 +58,23 @@ def hand_made() -> list[Person]:
     make_fact("civic-tests", person, taken_on="2022-06-01")
     make_fact("integration-course", person, status="completed", status_date="2022-06-15", source_date="2022-06-15")
     make_fact("employment", person, starts_on="2021-01-01", hours_per_week="38.5", social_insurance="true")
-    make_fact("livelihood", person, period_from="2021-02-01")
+    make_fact("livelihood", person, period_from="2021-02-01", by_employment="true")
     make_fact("housing", person, adequate="true")
     make_fact("pension", person, months="48", as_of="2025-01-01", source_date="2025-01-02")
-    make_fact("convictions", person, decided_on="2019-06-01", daily_rates="30")
+    make_fact("convictions", person, decided_on="2019-06-01", daily_rates="30", intentional="true")
+    make_fact("integration-course", person, status="not_obliged", obliged="false", was_possible="true",
+              source_date="2019-01-01")  # an older state than the one above
+    make_fact("expulsion-orders", person, exists="false", source_date="2019-01-01")
+    make_fact("expulsion-orders", person, exists="true", kind="expulsion", issued_on="2024-05-01",
+              source_date="2024-05-02")
+    make_fact("removal-obstruction", person, non_cooperation="true", repeated="false", source_date="2019-02-01")
+    make_fact("commitments", person, kind="fdgo", declared_on="2019-05-01", source_date="2019-05-01")
+    make_fact("commitments", person, kind="fdgo", declared_on="2022-05-01", source_date="2022-05-01")
+    make_fact("commitments", person, kind="historical_responsibility", declared_on="2025-05-01",
+              source_date="2025-05-01")
+    for subject, day in (("stays_abroad", "2020-01-01"), ("extremism_indications", "2019-01-01"),
+                         ("civic_tests", "2021-01-01"), ("household.spouse", "2019-01-01")):
+        ListCheck.objects.create(person=person, subject=subject, checked_on=day, source="verified")
     make_fact("expulsion-interests", person, provision="§ 54 Abs. 2 Nr. 9 AufenthG", since="2019-06-01")
     make_fact("judgements", person, subject="aufenthg_25b", source_date="2025-09-01")
     make_fact("judgements", person, kind="livelihood_prognosis", subject="Lebensunterhalt 2024", source_date="2025-09-02")
@@ -68,7 +82,11 @@ def hand_made() -> list[Person]:
     make_fact("employment", spouse, starts_on="2022-01-01", hours_per_week="20")
     make_fact("pension", spouse, months="12", as_of="2024-01-01", source_date="2024-01-02")
     make_fact("school", child, attended_from="2020-08-01", regular="true", source="verified")
+    ListCheck.objects.create(person=spouse, subject="convictions", checked_on="2019-01-01", source="verified")
     bare = PersonFactory(birth_date=None)
+    for subject, day in (("convictions", "2019-01-01"), ("household.spouse", "2026-01-01"),
+                         ("household.children", "2019-01-01"), ("employment", "2026-01-01")):
+        ListCheck.objects.create(person=bare, subject=subject, checked_on=day, source="verified")
     # the case file takes birth years from 1800, the situation format from 1900: not screened
     implausible = PersonFactory(birth_date=PartialDate(1850, 1, 1))
     return [person, spouse, child, bare, implausible]

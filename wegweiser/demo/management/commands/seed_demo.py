@@ -92,7 +92,19 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self._summary(result)
         self._casework(today)
+        self._network()
+        from django.core.management import call_command  # the default Beratungskonzept, if none exists
+
+        call_command("load_default_concept", stdout=self.stdout)
         self._logins(result.logins)
+
+    def _network(self) -> None:
+        from django.core.management import call_command
+
+        try:
+            call_command("seed_network", stdout=self.stdout)
+        except CommandError as exc:  # a directory with real entries stays untouched; the demo goes on
+            self.stdout.write(self.style.WARNING(str(exc)))
 
     def _casework(self, today) -> None:
         from wegweiser.demo import casework

@@ -17,5 +17,8 @@ urlpatterns = [
     path("", include("wegweiser.goals.urls")),
     path("", include("wegweiser.printing.urls")),
     path("", include("wegweiser.caseload.urls")),
+    path("", include("wegweiser.network.urls")),
+    path("", include("wegweiser.consent.urls")),
+    path("", include("wegweiser.counselling.urls")),
     path("api/v1/", include("wegweiser.api.urls")),
 ]

@@ -18,10 +18,11 @@ from wegweiser.audit.services import record
 
 from . import charts
 from .forms import DashboardFilterForm
+from .links import figure_links, scope_links
 from .services.by_lotse import rows_by_lotse
 from .services.figures import DUE_WITHIN_DAYS, goal_figures, person_figures
 from .services.labels import short_label, title
-from .services.scope import sees_office
+from .services.scope import UNASSIGNED, sees_office
 from .services.transitions import transitions
 
 PURPOSE = "Fallbegleitung (Auswertung)"
@@ -46,6 +47,14 @@ def _transition_context(result) -> dict[str, Any]:
     }
 
 
+def _with_links(user: Any, rows: list | None, period: Any, scope: Any) -> list[dict[str, Any]] | None:
+    """The rows per Lotse/Lotsin with the links of their figures."""
+    if rows is None:
+        return None
+    return [{"row": row, "links": figure_links(user, period, lotse=row.lotse or UNASSIGNED, team=scope.team)}
+            for row in rows]
+
+
 class DashboardView(View):
     template_name = "caseload/dashboard.html"
 
@@ -67,7 +76,9 @@ class DashboardView(View):
             "chart_goals": charts.column_chart([(m.strftime("%m/%y"), n) for m, n in goals.achieved_by_month]),
             "goal_rows": [{"month": _month_label(m), "count": n} for m, n in goals.achieved_by_month],
             "by_lotse": rows_by_lotse(persons, period, today) if office and scope.lotse is None else None,
+            "links": scope_links(request.user, scope, period),
         })
+        context["lotse_rows"] = _with_links(request.user, context["by_lotse"], period, scope)
         record(actor=request.user, action=AuditAction.VIEW, purpose=PURPOSE, object_type="caseload.dashboard",
                details={**scope.summary(), "from": period.first.isoformat(), "to": period.last.isoformat()})
         return render(request, self.template_name, context)

@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "wegweiser.goals",
     "wegweiser.printing",
     "wegweiser.caseload",
+    "wegweiser.network",
+    "wegweiser.consent",
+    "wegweiser.counselling",
     "wegweiser.api",
     "wegweiser.demo",
 ]
@@ -193,7 +196,11 @@ CELERY_BEAT_SCHEDULE = {
     "screen-caseload-nightly": {"task": "wegweiser.screening.tasks.screen_caseload_nightly",
                                 "schedule": crontab(hour=2, minute=30)},
     "goal-reminders-daily": {"task": "wegweiser.goals.tasks.send_goal_reminders", "schedule": 24 * 3600},
+    "counselling-follow-ups-daily": {"task": "wegweiser.counselling.tasks.send_follow_up_reminders",
+                                     "schedule": 24 * 3600},
 }
+# A screening run whose worker has not answered for this many minutes counts as failed (and can be resumed).
+SCREENING_STALE_MINUTES = env.int("SCREENING_STALE_MINUTES", default=30)
 
 CACHES = {
     "default": (

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wegweiser.accounts.policy import Action, may
+from wegweiser.accounts.roles import EXTERNAL_ROLES
 from wegweiser.notifications.access import may_use
 from wegweiser.notifications.services import unread_count
 
@@ -20,11 +21,16 @@ def navigation(request) -> dict:
             (Action.AUDIT_VIEW, "audit:search", _("Protokoll")),
             (Action.USERS_MANAGE, "accounts:user_list", _("Benutzerverwaltung")),
             (Action.DASHBOARD_VIEW, "caseload:dashboard", _("Fallbegleitung")),
+            (Action.NETWORK_VIEW, "network:directory", _("Netzwerk")),
+            (Action.CONCEPT_MANAGE, "counselling:concept_list", _("Beratungskonzept")),
         ]
         for action, name, label in candidates:
             if may(user, action):
                 url = reverse(name)
                 items.append({"url": url, "label": label, "active": request.path.startswith(url)})
+        if getattr(user, "role", "") in EXTERNAL_ROLES:  # partners: the persons who released them (consent)
+            url = reverse("consent:my_persons")
+            items.append({"url": url, "label": _("Meine Personen"), "active": request.path.startswith(url)})
     return {"nav_items": items, "office_name": settings.OFFICE_NAME, "notifications_link": _notifications_link(request)}
 
 

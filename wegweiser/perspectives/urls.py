@@ -13,4 +13,6 @@ urlpatterns = [
          name="snapshot_create"),
     path("personen/<int:person_pk>/bleibeperspektiven/pruefungen/<int:pk>/", views.SnapshotDetailView.as_view(),
          name="snapshot_detail"),
+    path("personen/<int:person_pk>/bleibeperspektiven/pruefungen/<int:pk>/pdf/", views.SnapshotPdfView.as_view(),
+         name="snapshot_pdf"),
 ]

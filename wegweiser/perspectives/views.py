@@ -127,9 +127,11 @@ class SnapshotCreateView(View):
             messages.error(request, _("Die Angaben der Akte lassen sich nicht prüfen: %(message)s")
                            % {"message": exc.message})
             return redirect(panel_anchor)
-        detail = reverse("perspectives:snapshot_detail", kwargs={"person_pk": person.pk, "pk": snapshot.pk})
+        kwargs = {"person_pk": person.pk, "pk": snapshot.pk}
         if snapshot.purpose == SnapshotPurpose.PRINT:
-            return redirect(f"{detail}?drucken=1")
+            if request.GET.get("format") == "pdf":  # the panel's "als PDF" button: stored, then downloaded
+                return redirect(reverse("perspectives:snapshot_pdf", kwargs=kwargs))
+            return redirect(reverse("perspectives:snapshot_detail", kwargs=kwargs) + "?drucken=1")
         messages.success(request, _("Die Prüfung zum %(date)s wurde für die Entscheidung gespeichert.")
                          % {"date": format_date(snapshot.as_of)})
         return redirect(panel_anchor)
@@ -157,6 +159,26 @@ class SnapshotDetailView(View):
                 for p in stored["pathways"]
             ],
             "autoprint": request.GET.get("drucken") == "1",
+            "pdf_url": reverse("perspectives:snapshot_pdf", kwargs={"person_pk": person.pk, "pk": snapshot.pk}),
             "back_url": reverse("persons:detail", kwargs={"pk": person.pk}) + f"#{SECTION_KEY}",
         }
         return render(request, self.template_name, context)
+
+
+class SnapshotPdfView(View):
+    """A stored assessment as a PDF for the file, in the user's language (German or English); audited as
+    EXPORT with document number and checksum."""
+
+    def get(self, request: HttpRequest, person_pk: int, pk: int) -> HttpResponse:
+        from wegweiser.printing.services.common import audit_print
+        from wegweiser.printing.views import pdf_response
+
+        from .snapshot_pdf import snapshot_pdf
+
+        person = get_person_for(request, person_pk, Action.ASSESSMENT_VIEW)
+        snapshot = get_object_or_404(AssessmentSnapshot.objects.select_related("created_by"), person=person, pk=pk)
+        snapshot.person = person
+        language = presentation.language()
+        pdf, meta = snapshot_pdf(snapshot, language)
+        audit_print(request.user, person, snapshot, meta, kind="pruefung_bleibeperspektiven", language=language)
+        return pdf_response(pdf, f"pruefung-{meta.number}-{snapshot.as_of.isoformat()}-{language}.pdf")

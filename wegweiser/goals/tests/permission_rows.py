@@ -25,6 +25,12 @@ def _goal(world, person=None) -> dict:
     return {"pk": goal.pk}
 
 
+def _listed_goal(world) -> dict:
+    """The list across persons takes no URL arguments; one goal makes it show a row."""
+    _goal(world)
+    return {}
+
+
 def _goal_post(world) -> dict:
     return {
         "title": "Sprachkurs abschließen", "indicator": "Zertifikat Deutsch-Test für Zuwanderer, A2",
@@ -61,4 +67,6 @@ ROWS: list[Row] = [
     Row("goals:upload_signed", allowed=GOALS, method="post", setup=_goal, data=_upload),
     Row("goals:upload_signed", allowed=(TL,), method="post", setup=lambda w: _goal(w, w.other_team_person),
         data=_upload),
+    Row("goals:list", allowed=GOALS, setup=_listed_goal),
+    Row("goals:list", allowed=GOALS, setup=_listed_goal, query="status=laufend&faellig=ueberfaellig&lotse=ohne"),
 ]

@@ -8,12 +8,14 @@ whose data goes into the document (spouse, children), and appends one EXPORT ent
 
 What the document says is what the file says, nothing more:
 
-* Unknown stays ``null``. A list with no recorded rows is ``null`` (unknown), not ``[]``: the file has no
-  way to record "known: none" (no conviction, no stay abroad). A caller that knows better — e.g. from a
-  register extract — names such lists in ``known_none`` and gets ``[]`` for them.
-* A yes/no field the file does not record is ``null`` (e.g. whether an offence was intentional, whether the
-  livelihood is secured by employment, marital status of children), as are facts the file has no field for
-  (commitment to the basic order, expulsion order, obstruction of removal, university studies).
+* Unknown stays ``null``. A list with no recorded rows is ``null`` (unknown), not ``[]`` — unless the office
+  recorded a check that found none (``facts.ListCheck``, e.g. a Bundeszentralregister extract) on or before
+  ``as_of``; rows recorded in the file always win over such a check. A caller that knows better names
+  further lists in ``known_none``. A relative's lists follow the relative's own checks.
+* A yes/no field left "unbekannt" is ``null``, as are facts the file has no field for (marital status of
+  children, single parent, care for a relative, university studies, employment ban, removal measures).
+* State facts (expulsion order, obstruction of removal) come from the latest record whose "Stand" is not
+  after ``as_of``; a commitment (fdgo, historical responsibility) from the latest one declared by then.
 * Events dated after ``as_of`` (a certificate not yet issued, a conviction not yet decided, a later entry)
   are left out; periods (residence, employment, livelihood, training) are kept whole — the engine reads
   their dates. Facts that describe a state (identity, integration course, housing, pension) come from the
@@ -96,6 +98,19 @@ def _rows(items: list[dict[str, Any]], name: str, known_none: Iterable[str]) -> 
     return [] if name in known_none else None
 
 
+def checked_empty(person: Person, as_of: date) -> frozenset[str]:
+    """Lists the office checked and found empty on or before ``as_of`` (``facts.ListCheck``)."""
+    return frozenset(facts.ListCheck.objects.filter(person=person, checked_on__lte=as_of)
+                     .values_list("subject", flat=True))
+
+
+def _declared_on(person: Person, as_of: date, kind: str) -> str | None:
+    """The latest commitment of ``kind`` declared on or before ``as_of``."""
+    latest = (facts.Commitment.objects.filter(person=person, kind=kind, declared_on__lte=as_of)
+              .order_by("-declared_on", "-id").first())
+    return None if latest is None else latest.declared_on.isoformat()
+
+
 def _latest(model: type, person: Person, as_of: date, date_field: str = "source_date") -> Any:
     """The latest record of a state fact whose date is not after ``as_of``."""
     return (model.objects.filter(person=person, **{f"{date_field}__lte": as_of})
@@ -126,7 +141,7 @@ def _employment(person: Person) -> list[dict[str, Any]]:
 
 def _convictions(person: Person, as_of: date) -> list[dict[str, Any]]:
     return [
-        {"decided_on": _iso(c.decided_on), "intentional": None, "daily_rates": c.daily_rates,
+        {"decided_on": _iso(c.decided_on), "intentional": c.intentional, "daily_rates": c.daily_rates,
          "prison_months": c.prison_months, "suspended": c.suspended, "juvenile_law": c.juvenile_law,
          "immigration_only_offence": c.immigration_only_offence,
          "erased_on": _iso(c.erased_on) if c.erased_on is not None and c.erased_on <= as_of else None}
@@ -178,11 +193,12 @@ def _household(person: Person, as_of: date, known_none: Iterable[str]) -> dict[s
     spouse_doc = None
     if spouse is not None:
         pension = _latest(facts.PensionContributions, spouse, as_of, "as_of")
+        checked = checked_empty(spouse, as_of)
         spouse_doc = {
             "lives_together": _together(person, spouse),
-            "language_certificates": _certificates(spouse, as_of) or None,
-            "employment": _employment(spouse) or None,
-            "convictions": _convictions(spouse, as_of) or None,
+            "language_certificates": _rows(_certificates(spouse, as_of), "language_certificates", checked),
+            "employment": _rows(_employment(spouse), "employment", checked),
+            "convictions": _rows(_convictions(spouse, as_of), "convictions", checked),
             "pension_months": None if pension is None else pension.months,
         }
     children = [
@@ -236,7 +252,7 @@ def _complete(spec: ObjF, value: dict[str, Any]) -> dict[str, Any]:
 def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()) -> dict[str, Any]:
     """The ``situation/1`` document of ``person`` on ``as_of``. Pure read: the caller checks the policy and
     audits (see ``export_situation``). ``known_none`` names lists known to be empty (``"convictions"``)."""
-    known_none = frozenset(known_none)
+    known_none = frozenset(known_none) | checked_empty(person, as_of)
     nationalities = [
         {"code": n.code} for n in person.nationalities.filter(Q(since__isnull=True) | Q(since__lte=as_of)).order_by("code")
     ]
@@ -259,6 +275,8 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
     course = _latest(facts.IntegrationCourse, person, as_of)
     housing = _latest(facts.Housing, person, as_of)
     pension = _latest(facts.PensionContributions, person, as_of, "as_of")
+    order = _latest(facts.ExpulsionOrder, person, as_of)
+    obstruction = _latest(facts.RemovalObstruction, person, as_of)
 
     def rows(name: str, items: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
         return _rows(items, name, known_none)
@@ -298,7 +316,7 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
             "obliged": course.obliged if course else None,
             "status": course.status or None if course else None,
             "status_date": _iso(course.status_date) if course else None,
-            "was_possible": None,
+            "was_possible": course.was_possible if course else None,
         },
         "school_attendance": rows("school_attendance", [
             {"attended_from": _iso(s.attended_from), "attended_until": _iso(s.attended_until), "regular": s.regular}
@@ -321,7 +339,7 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
         "employment": rows("employment", _employment(person)),
         "livelihood": rows("livelihood", [
             {"period_from": _iso(x.period_from), "period_until": _iso(x.period_until), "secured": x.secured or None,
-             "by_employment": None, "benefits": x.benefits or None}
+             "by_employment": x.by_employment, "benefits": x.benefits or None}
             for x in facts.Livelihood.objects.filter(person=person).order_by("period_from", "id")
         ]),
         "housing": {"adequate": housing.adequate if housing else None},
@@ -331,7 +349,7 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
             _expulsion_interest(e) for e in facts.ExpulsionInterest.objects.filter(person=person).filter(
                 Q(since__isnull=True) | Q(since__lte=as_of)).order_by("id")
         ]),
-        "expulsion_order": None,
+        "expulsion_order": order.exists if order else None,
         "extremism_indications": rows("extremism_indications", [
             {"noted_on": _iso(x.noted_on), "confirmed": x.confirmed}
             for x in facts.ExtremismIndication.objects.filter(person=person, noted_on__lte=as_of).order_by("noted_on", "id")
@@ -340,8 +358,13 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
             {"scope": h.scope, "ground": None, "certificate_date": _iso(h.certificate_date)}
             for h in facts.HealthExemption.objects.filter(person=person, source_date__lte=as_of).order_by("id")
         ]),
-        "fdgo_declared_on": None,
-        "historical_responsibility_declared_on": None,
+        "fdgo_declared_on": _declared_on(person, as_of, "fdgo"),
+        "historical_responsibility_declared_on": _declared_on(
+            person, as_of, "historical_responsibility"),
+        "removal_obstruction": {
+            "false_statements_or_deception": obstruction.false_statements_or_deception,
+            "non_cooperation": obstruction.non_cooperation, "repeated": obstruction.repeated,
+        } if obstruction else {},
         "household": _household(person, as_of, known_none),
         "judgements": rows("judgements", [
             {"id": f"J{j.pk}", "kind": j.kind, "subject": _subject(j.subject), "value": j.value,

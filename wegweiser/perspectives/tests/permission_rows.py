@@ -57,4 +57,9 @@ ROWS: list[Row] = [
     Row("perspectives:snapshot_detail", allowed=CASE, setup=_snapshot),
     Row("perspectives:snapshot_detail", allowed=(), setup=_foreign_snapshot,
         overrides={SB: NOT_FOUND, IL: NOT_FOUND, TL: NOT_FOUND}),
+    Row("perspectives:snapshot_pdf", allowed=CASE, setup=_snapshot),
+    Row("perspectives:snapshot_pdf", allowed=(), setup=_foreign_snapshot,
+        overrides={SB: NOT_FOUND, IL: NOT_FOUND, TL: NOT_FOUND}),
+    Row("perspectives:snapshot_create", allowed=CASE, method="post", setup=_nested, query="format=pdf",
+        data=lambda world: {"purpose": "print", "as_of": "2025-01-01"}),
 ]

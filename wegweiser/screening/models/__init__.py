@@ -1,5 +1,5 @@
 """Screening runs and their results (one row per person and pathway)."""
 
-from .run import RunStatus, ScreeningResult, ScreeningRun
+from .run import STALE_ERROR, RunStatus, ScreeningResult, ScreeningRun, stale_cutoff
 
-__all__ = ["RunStatus", "ScreeningResult", "ScreeningRun"]
+__all__ = ["STALE_ERROR", "RunStatus", "ScreeningResult", "ScreeningRun", "stale_cutoff"]

@@ -3,13 +3,32 @@
 Results are written under their run. Worklists read the results of the *current* run only — the latest run
 that completed — so a run that fails half-way never shows half-written results; it keeps its cursor
 (``last_person_id``) and can be resumed from there.
+
+A worker that dies mid-run (killed, machine restarted) cannot mark its run failed. ``heartbeat_at`` is the
+run's last sign of life (queued, started, each stored chunk); a queued or running run without one for longer
+than ``SCREENING_STALE_MINUTES`` counts as failed, so that it neither blocks new runs nor stays unresumable.
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+
+#: Stored as the error of a run whose worker stopped answering; German source, translated when shown.
+STALE_ERROR = gettext_noop("Keine Rückmeldung des Hintergrunddienstes; der Prüflauf gilt als abgebrochen.")
+#: Minutes without a heartbeat after which a queued or running run counts as failed (setting's default).
+DEFAULT_STALE_MINUTES = 30
+
+
+def stale_cutoff() -> datetime:
+    """Runs whose last sign of life is older than this have lost their worker."""
+    minutes = getattr(settings, "SCREENING_STALE_MINUTES", DEFAULT_STALE_MINUTES)
+    return timezone.now() - timedelta(minutes=minutes)
 
 
 class RunStatus(models.TextChoices):
@@ -29,6 +48,10 @@ class ScreeningRun(models.Model):
     created_at = models.DateTimeField(_("Angelegt"), auto_now_add=True)
     started_at = models.DateTimeField(_("Begonnen"), null=True, blank=True)
     finished_at = models.DateTimeField(_("Beendet"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("Letzte Rückmeldung"), null=True, blank=True,
+        help_text=_("Zuletzt vom Hintergrunddienst bestätigt (beim Einreihen, beim Start und nach jedem Abschnitt)."),
+    )
     total = models.PositiveIntegerField(_("Personen gesamt"), default=0)
     processed = models.PositiveIntegerField(_("Personen geprüft"), default=0)
     last_person_id = models.BigIntegerField(_("Zuletzt geprüfte Person (ID)"), default=0)
@@ -56,6 +79,21 @@ class ScreeningRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.as_of:%d.%m.%Y} ({self.get_status_display()})"
+
+    @property
+    def last_sign_of_life(self) -> datetime | None:
+        return self.heartbeat_at or self.started_at or self.created_at
+
+    @property
+    def is_stale(self) -> bool:
+        """Queued or running, but the worker has not answered for ``SCREENING_STALE_MINUTES``."""
+        seen = self.last_sign_of_life
+        return self.active and seen is not None and seen < stale_cutoff()
+
+    @property
+    def error_text(self) -> str:
+        """The error as shown: the stale-worker reason in the reader's language, others as recorded."""
+        return gettext(STALE_ERROR) if self.error == STALE_ERROR else self.error
 
     @property
     def percent(self) -> int:

@@ -3,6 +3,9 @@
 While a run is queued or running, the progress region asks for itself every two seconds (htmx polling of
 the same URL, answered with the region only); without JavaScript a link reloads the page. The region is an
 ``aria-live="polite"`` status, so screen readers hear the progress without losing their place.
+
+A queued or running run whose worker has not answered for ``SCREENING_STALE_MINUTES`` is shown as such (not
+as progressing); starting a new run or resuming it marks it failed (``services.runs.fail_stale_runs``).
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ ACTIVE = (RunStatus.QUEUED, RunStatus.RUNNING)
 
 def _context(request: HttpRequest, form: RunStartForm | None = None) -> dict[str, Any]:
     runs = list(ScreeningRun.objects.select_related("started_by")[:RUN_LIMIT])
-    active = [run for run in runs if run.status in ACTIVE]
+    active = [run for run in runs if run.status in ACTIVE and not run.is_stale]
+    stale = [run for run in runs if run.is_stale]
     may_run = policy.may(request.user, Action.SCREENING_RUN)
     return {
-        "runs": runs, "active": active, "current": current_run(), "may_run": may_run,
+        "runs": runs, "active": active, "stale": stale, "current": current_run(), "may_run": may_run,
         "form": form or (RunStartForm() if may_run else None),
     }
 
@@ -81,7 +85,7 @@ class RunResumeView(View):
 
         policy.require(request.user, Action.SCREENING_RUN)
         run = get_object_or_404(ScreeningRun, pk=pk)
-        if run.status != RunStatus.FAILED:
+        if run.status != RunStatus.FAILED and not run.is_stale:
             messages.error(request, _("Nur ein abgebrochener Prüflauf kann fortgesetzt werden."))
             return redirect("screening:runs")
         try:

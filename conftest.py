@@ -1,9 +1,15 @@
 """Fixtures for every test suite."""
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from wegweiser.accounts.roles import Role
 from wegweiser.core.testing import make_user, verified_client
+
+# Property tests check correctness, not speed: on a loaded 2-core CI machine the per-example deadline and the
+# "too slow" health check fail at random. Speed lives in benchmarks/.
+settings.register_profile("wegweiser", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("wegweiser")
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ They see exactly the data categories of exactly the persons that a valid consent
 confidentiality, ``wegweiser.consent``) grants to them, while it is valid (from ``valid_from`` to
 ``valid_until``, not revoked):
 
-- ``decide`` allows them reading (``PERSON_VIEW``) and submitting evidence (``EVIDENCE_SUBMIT``) on one person
+- ``decide`` allows them reading (``PERSON_VIEW``), submitting evidence (``EVIDENCE_SUBMIT``) and writing to the
+  office (``MESSAGE_SEND``) on one person
   and one category, and nothing else; ``category=None`` on a person means the identity basics and needs
   ``DataCategory.IDENTITY``. Asked without a person (the "may this role do this at all" step of the staff
   pages and the REST API), they are refused: those pages are the office's own, the external pages ask with
@@ -68,6 +69,16 @@ class Action(StrEnum):
     CONSENT_VIEW = "consent.view"
     CONSENT_CHANGE = "consent.change"  # record and revoke releases from confidentiality
     EVIDENCE_SUBMIT = "evidence.submit"  # external partners submit evidence (only with consent)
+    MESSAGE_SEND = "message.send"  # external partners write to the office about a person (only with consent)
+    INBOX_VIEW = "inbox.view"  # the staff inbox of what partners submitted
+    SUBMISSION_HANDLE = "submission.handle"  # verify or reject partner evidence, answer messages
+    COMMISSION_VIEW = "commission.view"  # cases before the Ausländerrechtliche Beratungskommission (ABK)
+    COMMISSION_CHANGE = "commission.change"  # prepare and submit a case, record the recommendation
+    COMMISSION_DECIDE = "commission.decide"  # record the office's decision on the recommendation
+    MEASURE_VIEW = "measure.view"  # plans of measures ending a stay (removal) and their safeguards
+    MEASURE_PLAN = "measure.plan"  # draft and change such a plan, document assessments
+    MEASURE_APPROVE = "measure.approve"  # the second pair of eyes (never the planner, checked in the service)
+    MEASURE_EXECUTE = "measure.execute"  # record the events of the day in the execution log
 
 
 class DataCategory(StrEnum):
@@ -101,7 +112,8 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.NOTE_ADD, Action.EXPORT, Action.ASSESSMENT_VIEW, Action.ASSESSMENT_SNAPSHOT,
             Action.WORKLIST_VIEW, Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.NETWORK_VIEW,
             Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONSENT_VIEW,
-            Action.CONSENT_CHANGE,
+            Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE, Action.COMMISSION_VIEW,
+            Action.COMMISSION_CHANGE, Action.MEASURE_VIEW, Action.MEASURE_PLAN, Action.MEASURE_EXECUTE,
         }
     ),
     Role.INTEGRATIONSLOTSE: frozenset(
@@ -111,7 +123,8 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.ASSESSMENT_SNAPSHOT, Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN,
             Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.DASHBOARD_VIEW, Action.NETWORK_VIEW,
             Action.NETWORK_CHANGE, Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE,
-            Action.CONSENT_VIEW, Action.CONSENT_CHANGE,
+            Action.CONSENT_VIEW, Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE,
+            Action.COMMISSION_VIEW, Action.COMMISSION_CHANGE,
         }
     ),
     Role.TEAMLEITUNG: frozenset(
@@ -123,7 +136,9 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.SCREENING_RUN, Action.WORKLIST_VIEW, Action.LOTSE_ASSIGN, Action.GOAL_VIEW,
             Action.GOAL_CHANGE, Action.DASHBOARD_VIEW, Action.NETWORK_VIEW, Action.NETWORK_CHANGE,
             Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONCEPT_MANAGE,
-            Action.CONSENT_VIEW, Action.CONSENT_CHANGE,
+            Action.CONSENT_VIEW, Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE,
+            Action.COMMISSION_VIEW, Action.COMMISSION_CHANGE, Action.COMMISSION_DECIDE, Action.MEASURE_VIEW,
+            Action.MEASURE_PLAN, Action.MEASURE_APPROVE, Action.MEASURE_EXECUTE,
         }
     ),
     Role.AUSWERTUNG: frozenset({Action.STATISTICS_VIEW}),
@@ -135,7 +150,7 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
 }
 
 #: What an external role may do on one person, each only for a category a valid consent grants.
-_EXTERNAL_ACTIONS = frozenset({Action.PERSON_VIEW, Action.EVIDENCE_SUBMIT})
+_EXTERNAL_ACTIONS = frozenset({Action.PERSON_VIEW, Action.EVIDENCE_SUBMIT, Action.MESSAGE_SEND})
 
 # Changing a file is limited to the own team for these roles; Teamleitung may change any file. Every
 # writing action is listed (also those the team-bound roles lack today), so that granting one of them to
@@ -145,7 +160,8 @@ _EXTERNAL_ACTIONS = frozenset({Action.PERSON_VIEW, Action.EVIDENCE_SUBMIT})
 _TEAM_BOUND_CHANGES = frozenset(
     {
         Action.PERSON_CHANGE, Action.PERSON_DELETE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE,
-        Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD,
+        Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD, Action.SUBMISSION_HANDLE,
+        Action.MEASURE_PLAN, Action.MEASURE_EXECUTE,
     }
 )
 _TEAM_BOUND_ROLES = frozenset({Role.SACHBEARBEITUNG, Role.INTEGRATIONSLOTSE})

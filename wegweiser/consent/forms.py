@@ -55,13 +55,18 @@ class ConsentForm(KernFormMixin, forms.Form):
         widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"}),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, recipient: str = "", **kwargs: Any) -> None:
+        """``recipient`` presets the recipient (e.g. a supporter named in a counselling protocol), if it is one
+        of the active choices; anything else is ignored."""
         if not args and "initial" not in kwargs:
             start = today()
             kwargs["initial"] = {"valid_from": start, "valid_until": default_valid_until(start), "signed_on": start,
                                  "categories": [DataCategory.IDENTITY.value], "signed_how": SignedHow.IN_OFFICE}
         super().__init__(*args, **kwargs)
         self.fields["recipient"].choices = recipient_choices()
+        if recipient and not args and recipient in {value for _label, group in self.fields["recipient"].choices[1:]
+                                                    for value, _name in group}:
+            self.initial["recipient"] = recipient
         _apply_kern(self)
         for name in ("categories", "signed_how"):
             self.fields[name].widget.attrs.pop("class", None)

@@ -93,3 +93,16 @@ class Consent(models.Model):
     @property
     def status(self) -> ConsentStatus:
         return self.status_on()
+
+
+class ExpiryReminder(models.Model):
+    """The reminder that a consent is about to expire was sent: the daily task tells each consent once only."""
+
+    consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="expiry_reminders")
+    valid_until = models.DateField()  # the expiry date told, for the record
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Gesendete Erinnerung an den Ablauf einer Einwilligung")
+        verbose_name_plural = _("Gesendete Erinnerungen an den Ablauf von Einwilligungen")
+        constraints = [models.UniqueConstraint(fields=["consent"], name="consent_expiry_reminder_once")]

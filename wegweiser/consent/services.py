@@ -70,6 +70,16 @@ def valid_consents(user: Any, on: date | None = None) -> QuerySet[Consent]:
     return Consent.objects.filter(recipient, valid_from__lte=on, valid_until__gte=on, revoked_at__isnull=True)
 
 
+def valid_consent_naming(person: Any, contact: Any, on: date | None = None) -> Consent | None:
+    """A valid consent of ``person`` that reaches ``contact`` (named itself or through its organisation)."""
+    recipient = Q(recipient_contact=contact)
+    if contact.organisation_id is not None:
+        recipient |= Q(recipient_organisation_id=contact.organisation_id)
+    on = on or today()
+    return (Consent.objects.filter(recipient, person=person, valid_from__lte=on, valid_until__gte=on,
+                                   revoked_at__isnull=True).order_by("-valid_until").first())
+
+
 def granted_categories(user: Any, person: Any, on: date | None = None) -> set[str]:
     """All categories of ``person`` that valid consents grant to ``user``."""
     rows = valid_consents(user, on).filter(person_id=person.pk).values_list("categories", flat=True)

@@ -54,7 +54,7 @@ class ConsentCreateView(View):
     def get(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person = get_person_for(request, person_pk, Action.CONSENT_CHANGE)
         audit_view(request, person, "consent_create")
-        return self.render(request, person, ConsentForm())
+        return self.render(request, person, ConsentForm(recipient=request.GET.get("empfaenger", "")))
 
     def post(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person = get_person_for(request, person_pk, Action.CONSENT_CHANGE)

@@ -259,7 +259,16 @@ TopicFormSet = forms.inlineformset_factory(CounsellingType, Topic, form=TopicFor
 
 
 class ConceptForm(_KernModelForm):
+    # The stored state the page was loaded with (``services.concept.types_token``); compared on saving.
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+
     class Meta:
         model = Concept
         fields = ["title", "valid_from"]
         widgets = {"valid_from": DateInput()}
+
+
+class TopicsTokenForm(KernFormMixin, forms.Form):
+    """Carries the topics page's edit token (``services.concept.topics_token``) and its stale message."""
+
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)

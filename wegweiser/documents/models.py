@@ -21,6 +21,22 @@ class DocumentKind(models.TextChoices):
     OTHER = "other", _("sonstiges")
 
 
+class DocumentOrigin(models.TextChoices):
+    """Who brought the document in: the office itself, or an external partner (with the person's consent)."""
+
+    OFFICE = "office", _("Behörde")
+    PARTNER = "partner", _("Partner")
+
+
+class DocumentReview(models.TextChoices):
+    """Whether staff have checked a document. The office's own uploads need no check; a partner's do."""
+
+    NOT_NEEDED = "not_needed", _("keine Prüfung nötig")
+    PENDING = "pending", _("von Partner eingereicht – noch nicht geprüft")
+    VERIFIED = "verified", _("geprüft")
+    REJECTED = "rejected", _("zurückgewiesen")
+
+
 class Document(models.Model):
     person = models.ForeignKey("persons.Person", on_delete=models.CASCADE, related_name="documents")
     # Optional link to the fact the document proves (e.g. a language certificate).
@@ -36,6 +52,14 @@ class Document(models.Model):
     sha256 = models.CharField(max_length=64)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    origin = models.CharField(_("Herkunft"), max_length=16, choices=DocumentOrigin.choices,
+                              default=DocumentOrigin.OFFICE)
+    review = models.CharField(_("Prüfung"), max_length=16, choices=DocumentReview.choices,
+                              default=DocumentReview.NOT_NEEDED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("geprüft am"), null=True, blank=True)
 
     category = "documents"
 
@@ -46,6 +70,10 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def from_partner(self) -> bool:
+        return self.origin == DocumentOrigin.PARTNER
 
     @property
     def storage_path(self) -> Path:

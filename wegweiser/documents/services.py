@@ -18,18 +18,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wegweiser.accounts.policy import Action, DataCategory, require
 from wegweiser.audit.models import AuditAction
 from wegweiser.audit.services import record
 
 from . import access
 from .checks import detect_content_type, size_limit_message
-from .models import Document
+from .models import Document, DocumentKind, DocumentOrigin, DocumentReview
 
 logger = logging.getLogger(__name__)
 
 PURPOSE = "Fallbearbeitung"
+#: Purpose of a partner's own upload (the same as their other actions under a consent).
+PARTNER_PURPOSE = "Zusammenarbeit mit Einwilligung"
 _CHUNK = 64 * 1024
 
 
@@ -75,13 +79,34 @@ def store_document(
 ) -> Document:
     """Check and store an upload for ``person``; ValidationError (German message) if it is not acceptable."""
     access.require_upload(user, person)
+    return _store(user=user, person=person, upload=upload, kind=kind, title=title, fact=fact)
+
+
+def store_partner_document(*, user: Any, person: Any, upload: UploadedFile, kind: str, title: str) -> Document:
+    """Store evidence an external partner submits: marked as theirs and pending until staff check it.
+
+    The partner has no DOCUMENT_UPLOAD; the policy asks EVIDENCE_SUBMIT with the categories the document
+    touches (documents, and health for a medical one), which only a valid consent grants.
+    """
+    require(user, Action.EVIDENCE_SUBMIT, person, DataCategory.DOCUMENTS)
+    if kind == DocumentKind.MEDICAL:
+        require(user, Action.EVIDENCE_SUBMIT, person, DataCategory.HEALTH)
+    return _store(user=user, person=person, upload=upload, kind=kind, title=title, origin=DocumentOrigin.PARTNER,
+                  review=DocumentReview.PENDING, purpose=PARTNER_PURPOSE)
+
+
+def _store(
+    *, user: Any, person: Any, upload: UploadedFile, kind: str, title: str, fact: Any = None,
+    origin: str = DocumentOrigin.OFFICE, review: str = DocumentReview.NOT_NEEDED, purpose: str = PURPOSE,
+) -> Document:
+    """Check and store an upload (the caller has asked the policy): size, content type, private storage, audit."""
     limit = settings.DOCUMENT_MAX_BYTES
     if upload.size is not None and upload.size > limit:
         raise ValidationError(size_limit_message(limit, upload.size), code="size")
 
     document = Document(
         person=person, kind=kind, title=title.strip(), original_name=clean_original_name(upload.name or ""),
-        uploaded_by=user, size=0,
+        uploaded_by=user, size=0, origin=origin, review=review,
     )
     if fact is not None:
         document.fact_type = ContentType.objects.get_for_model(type(fact))
@@ -99,17 +124,38 @@ def store_document(
         document.sha256 = sha256
         with transaction.atomic():
             document.save(force_insert=True)
-            record(
-                actor=user, action=AuditAction.CREATE, purpose=PURPOSE, person=person, obj=document,
-                details={
-                    "kind": document.kind, "content_type": content_type, "size": size, "sha256": sha256,
-                    "fact": f"{document.fact_type.model}:{document.fact_id}" if document.fact_type_id else "",
-                },
-            )
+            details = {
+                "kind": document.kind, "content_type": content_type, "size": size, "sha256": sha256,
+                "fact": f"{document.fact_type.model}:{document.fact_id}" if document.fact_type_id else "",
+            }
+            if origin != DocumentOrigin.OFFICE:
+                details.update(origin=origin, review=review)
+            record(actor=user, action=AuditAction.CREATE, purpose=purpose, person=person, obj=document,
+                   details=details)
     except BaseException:
         temp.unlink(missing_ok=True)
         final.unlink(missing_ok=True)
         raise
+    return document
+
+
+def review_partner_document(*, user: Any, document: Document, verified: bool, fact: Any = None) -> Document:
+    """Record the staff check of a partner's document (verified or rejected), optionally linking the fact it
+    proves. The caller (the inbox) asks the policy for SUBMISSION_HANDLE and holds the transaction."""
+    if document.origin != DocumentOrigin.PARTNER or document.review != DocumentReview.PENDING:
+        raise ValidationError(_("Dieses Dokument wartet nicht auf eine Prüfung."), code="not_pending")
+    document.review = DocumentReview.VERIFIED if verified else DocumentReview.REJECTED
+    document.reviewed_by = user
+    document.reviewed_at = timezone.now()
+    if fact is not None:
+        document.fact_type = ContentType.objects.get_for_model(type(fact))
+        document.fact_id = fact.pk
+        document.full_clean(exclude=["content_type", "size", "sha256"])  # a fact of another person is refused
+    with transaction.atomic():
+        document.save(update_fields=["review", "reviewed_by", "reviewed_at", "fact_type", "fact_id"])
+        record(actor=user, action=AuditAction.CHANGE, purpose=PURPOSE, person=document.person, obj=document,
+               details={"review": document.review,
+                        "fact": f"{document.fact_type.model}:{document.fact_id}" if document.fact_type_id else ""})
     return document
 
 

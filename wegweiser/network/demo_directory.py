@@ -127,6 +127,16 @@ ORGANISATIONS: tuple[DemoOrganisation, ...] = (
         opening_hours="Termine nach Vereinbarung",
     ),
     DemoOrganisation(
+        "Ausländerrechtliche Beratungskommission Kreis Beispielstadt", K.BERATUNGSKOMMISSION, ("de",), (),
+        "Am Kreishaus 1", "abk",
+        "Berät über Einzelfälle, in denen ein Aufenthaltsrecht in Betracht kommt, und gibt der Ausländerbehörde "
+        "eine Empfehlung. Fälle legt nur die Ausländerbehörde vor, mit Einwilligung der Person; kein Angebot für "
+        "Ratsuchende.",
+        opening_hours="Sitzungen einmal im Quartal; Geschäftsstelle Di 9–12 Uhr",
+        contacts=(DemoContact("Dr. Johanna Berger", "Vorsitzende", ("de", "en")),
+                  DemoContact("Malte Hinrichs", "Geschäftsstelle", ("de",))),
+    ),
+    DemoOrganisation(
         "Sprachcafé am Markt Beispielstadt (beendet)", K.EHRENAMT, ("de", "ar"), ("sprache", "ehrenamt"),
         "Marktplatz 1", "sprachcafe", "Das Angebot wurde 2025 beendet.", opening_hours="", active=False,
     ),

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.accounts.roles import EXTERNAL_ROLES
+from wegweiser.counselling.models import Protocol
 from wegweiser.persons import codes
 from wegweiser.persons.forms import KernFormMixin, _apply_kern
 
@@ -158,9 +159,17 @@ class ReferralForm(KernFormMixin, forms.Form):
     reason = forms.CharField(label=_("Anlass"), widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Wobei die Stelle helfen soll, z. B. Anerkennung des Berufsabschlusses."),
                              error_messages={"required": _("Bitte nennen Sie den Anlass der Vermittlung.")})
+    # The counselling protocol the referral comes from (preset by the protocol page); the service checks
+    # that it belongs to the person.
+    protocol = forms.ModelChoiceField(
+        label=_("Beratungsprotokoll"), queryset=None, required=False, widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Das Beratungsprotokoll gibt es nicht mehr. Bitte legen Sie die "
+                                            "Vermittlung ohne Protokoll an.")},
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["protocol"].queryset = Protocol.objects.all()
         self.fields["organisation"].queryset = Organisation.objects.filter(active=True).order_by("name")
         self.fields["contact"].queryset = Contact.objects.filter(active=True).select_related("organisation")
         _apply_kern(self)

@@ -19,6 +19,7 @@ class OrganisationKind(models.TextChoices):
     JOBCENTER = "jobcenter", _("Jobcenter")
     AGENTUR_FUER_ARBEIT = "agentur_fuer_arbeit", _("Agentur für Arbeit")
     EHRENAMT = "ehrenamt", _("Ehrenamt")
+    BERATUNGSKOMMISSION = "beratungskommission", _("Ausländerrechtliche Beratungskommission (ABK)")
     SONSTIGE = "sonstige", _("Sonstige")
 
 
@@ -93,6 +94,11 @@ class Referral(models.Model):
         related_name="referrals",
     )
     reason = models.TextField(_("Anlass"))
+    # The counselling in which the referral was agreed, if any (a referral "from a protocol").
+    protocol = models.ForeignKey(
+        "counselling.Protocol", verbose_name=_("Beratungsprotokoll"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="referrals",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

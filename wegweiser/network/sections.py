@@ -16,12 +16,13 @@ from wegweiser.printing.render import client_language
 def referrals_section(person: Any, user: Any) -> Section | None:
     if not (policy.may(user, Action.PERSON_VIEW, person) and policy.may(user, Action.NETWORK_VIEW)):
         return None
-    referrals = person.referrals.select_related("organisation", "contact", "created_by")
+    referrals = person.referrals.select_related("organisation", "contact", "created_by", "protocol")
     return Section(
         key="vermittlungen", title=_("Vermittlungen"), template="network/_person_section.html", order=40,
         context={
             "person": person, "referrals": list(referrals),
             "may_refer": policy.may(user, Action.REFERRAL_CREATE, person),
+            "may_view_protocols": policy.may(user, Action.COUNSELLING_VIEW, person),
             "may_export": policy.may(user, Action.EXPORT, person),
             "languages": settings.CLIENT_LANGUAGES, "language": client_language(person.letter_language or None),
         },

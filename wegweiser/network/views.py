@@ -11,6 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,8 +20,12 @@ from django.views import View
 
 from wegweiser.accounts import policy
 from wegweiser.accounts.policy import Action
+from wegweiser.audit.models import AuditAction
+from wegweiser.audit.services import record
+from wegweiser.counselling.models import Protocol
 from wegweiser.persons import codes
 from wegweiser.persons.models import Person
+from wegweiser.persons.services.common import PURPOSE
 from wegweiser.persons.views.common import audit_view, get_person_for
 from wegweiser.persons.views.person import person_header
 from wegweiser.printing.services.common import audit_print, requested_language
@@ -30,6 +35,9 @@ from .forms import ContactForm, DirectoryFilterForm, OrganisationForm, ReferralF
 from .models import Contact, Organisation
 from .services import directory, offers, referrals
 from .topics import topic_label
+
+#: Referrals per page on an organisation's page.
+REFERRALS_PER_PAGE = 25
 
 
 def language_names(values: list[str] | None) -> str:
@@ -61,6 +69,12 @@ class DirectoryView(View):
 
 
 class OrganisationDetailView(View):
+    """An organisation with its contacts and, for users who see persons' referrals, the referrals to it.
+
+    The referrals are narrowed to the persons the user may see (one SQL filter) and paginated; the page
+    audits which persons it showed.
+    """
+
     template_name = "network/organisation_detail.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -68,10 +82,25 @@ class OrganisationDetailView(View):
         organisation = get_object_or_404(Organisation, pk=pk)
         contacts = [{"contact": c, "languages": language_names(c.languages)}
                     for c in organisation.contacts.order_by("-active", "name")]
+        page = None
+        may_see_referrals = policy.may(request.user, Action.PERSON_VIEW)
+        if may_see_referrals:
+            visible = policy.visible_persons(request.user, Person.objects.all())
+            queryset = (organisation.referrals.filter(person__in=visible)
+                        .select_related("person", "contact", "protocol", "created_by"))
+            page = Paginator(queryset, REFERRALS_PER_PAGE).get_page(request.GET.get("seite"))
+            shown = list(page.object_list)
+            if shown:
+                record(actor=request.user, action=AuditAction.VIEW, purpose=PURPOSE, obj=organisation,
+                       details={"page": "organisation_referrals", "page_number": page.number,
+                                "referrals": [r.pk for r in shown],
+                                "persons": sorted({r.person_id for r in shown})})
         return render(request, self.template_name, {
             "organisation": organisation, "languages": language_names(organisation.languages),
             "topics": topic_names(organisation.topics), "contacts": contacts,
             "may_change": policy.may(request.user, Action.NETWORK_CHANGE),
+            "may_see_referrals": may_see_referrals, "page": page,
+            "may_view_protocols": policy.may(request.user, Action.COUNSELLING_VIEW),
         })
 
 
@@ -199,34 +228,56 @@ class ContactEditView(ContactCreateView):
 
 
 class ReferralCreateView(View):
+    """Refer the person; ``?protokoll=<pk>`` presets the counselling protocol the referral comes from (the
+    protocol page's button), and then the user returns to that protocol."""
+
     template_name = "network/referral_form.html"
 
     def get(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person = get_person_for(request, person_pk, Action.REFERRAL_CREATE)
-        audit_view(request, person, "referral_create")
-        initial = {}
+        initial: dict[str, Any] = {}
         if (org := request.GET.get("organisation", "")).isdigit():
             initial["organisation"] = Organisation.objects.filter(pk=int(org), active=True).first()
-        return self.render(request, person, ReferralForm(initial=initial))
+        protocol = None
+        if (number := request.GET.get("protokoll", "")).isdigit():
+            protocol = Protocol.objects.filter(pk=int(number), person=person).first()
+            if protocol is not None:
+                policy.require(request.user, Action.COUNSELLING_VIEW, person)
+                initial["protocol"] = protocol
+        audit_view(request, person, "referral_create", **({"protocol": protocol.pk} if protocol else {}))
+        return self.render(request, person, ReferralForm(initial=initial), protocol)
 
     def post(self, request: HttpRequest, person_pk: int) -> HttpResponse:
         person = get_person_for(request, person_pk, Action.REFERRAL_CREATE)
         form = ReferralForm(request.POST)
+        protocol = None
         if form.is_valid():
+            protocol = form.cleaned_data.get("protocol")
             try:
+                if protocol is not None:
+                    policy.require(request.user, Action.COUNSELLING_VIEW, person)
                 referrals.create_referral(request.user, person, form.cleaned_data["organisation"],
-                                          form.cleaned_data["contact"], form.cleaned_data["reason"])
+                                          form.cleaned_data["contact"], form.cleaned_data["reason"],
+                                          protocol=protocol)
             except ValidationError as exc:
                 form.add_service_error(exc)
             else:
                 messages.success(request, _("Die Vermittlung wurde eingetragen."))
-                return redirect(_person_section_url(person))
-        return self.render(request, person, form, status=400)
+                return redirect(_protocol_url(protocol) if protocol else _person_section_url(person))
+        if protocol is not None and protocol.person_id != person.pk:
+            protocol = None  # never show another person's protocol
+        return self.render(request, person, form, protocol, status=400)
 
-    def render(self, request: HttpRequest, person: Person, form: ReferralForm, status: int = 200) -> HttpResponse:
+    def render(self, request: HttpRequest, person: Person, form: ReferralForm, protocol: Protocol | None,
+               status: int = 200) -> HttpResponse:
         return render(request, self.template_name, {
-            **person_header(person), "form": form, "cancel_url": _person_section_url(person),
+            **person_header(person), "form": form, "protocol": protocol,
+            "cancel_url": _protocol_url(protocol) if protocol else _person_section_url(person),
         }, status=status)
+
+
+def _protocol_url(protocol: Protocol) -> str:
+    return reverse("counselling:protocol_detail", kwargs={"pk": protocol.pk}) + "#vermittlungen-heading"
 
 
 class OffersPdfView(View):

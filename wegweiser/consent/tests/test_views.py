@@ -75,6 +75,18 @@ def test_record_in_office_then_detail_and_person_section(staff, person):
     assert 'id="einwilligungen-heading"' in page and "gültig" in page and org.name in page
 
 
+def test_recipient_can_be_preset_from_a_link_but_only_to_an_active_choice(staff, person):
+    org = organisation()
+    inactive = organisation("Geschlossene Stelle")
+    inactive.active = False
+    inactive.save()
+    client = verified_client(staff)
+    url = reverse("consent:create", kwargs={"person_pk": person.pk})
+    assert client.get(url + f"?empfaenger=org-{org.pk}").context["form"].initial["recipient"] == f"org-{org.pk}"
+    for bogus in (f"org-{inactive.pk}", "contact-999999", "x"):
+        assert "recipient" not in client.get(url + f"?empfaenger={bogus}").context["form"].initial
+
+
 def test_record_with_scan_files_the_document(staff, person):
     from wegweiser.documents.tests.samples import pdf_upload
 

@@ -46,10 +46,33 @@ def record_achievements(user: Any, protocol: Protocol, facts: list[Any]) -> list
         fact.note = fact.note or note
         fact.full_clean(exclude=["person", "recorded_by"])
         saved.append(create_fact(user=user, person=protocol.person, fact=fact, purpose=PURPOSE))
-    refs = [*protocol.achievement_facts, *({"kind": kind_of(type(f)).slug, "id": f.pk} for f in saved)]
+    refs = [*protocol.achievement_facts,
+            *({"kind": kind_of(type(f)).slug, "id": f.pk, "summary": summary_of(f)} for f in saved)]
     Protocol.objects.filter(pk=protocol.pk).update(achievement_facts=refs)
     protocol.achievement_facts = refs
     return saved
+
+
+def _day(value: Any) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+def summary_of(fact: Any) -> str:
+    """The disclosed values as they were recorded (e.g. "B1 · DTZ · 02.05.2026"). Kept in the protocol, so the
+    person's copy prints what was said even if the fact is corrected or deleted later (and reprints stay the
+    same)."""
+    if isinstance(fact, LanguageCertificate):
+        parts = [fact.level, fact.exam, _day(fact.issued_on)]
+    elif isinstance(fact, Employment):
+        hours = f"{fact.hours_per_week:g} h/Woche".replace(".", ",") if fact.hours_per_week is not None else ""
+        parts = [fact.employer, _day(fact.starts_on), hours]
+    elif isinstance(fact, SchoolAttendance):
+        parts = [fact.school, fact.school_type, _day(fact.attended_from)]
+    elif isinstance(fact, VocationalTraining):
+        parts = [fact.occupation, fact.provider, _day(fact.starts_on)]
+    else:
+        parts = []
+    return " · ".join(part for part in parts if part)
 
 
 def facts_of(protocol: Protocol) -> list[Any]:

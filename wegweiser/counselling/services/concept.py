@@ -6,6 +6,8 @@ Only one draft exists at a time; it starts as a copy of the newest published ver
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +23,57 @@ from wegweiser.audit.services import record
 
 from ..models import Concept, CounsellingType, Topic
 from .common import PURPOSE
+
+
+class StaleConcept(ValidationError):
+    """The part of the draft being edited was saved elsewhere since the page was loaded.
+
+    ``token`` is the stored state's token: the page carries it on, so that saving again overwrites knowingly.
+    """
+
+    def __init__(self, token: str) -> None:
+        super().__init__(
+            _("Dieser Teil des Entwurfs wurde inzwischen in einem anderen Fenster oder von jemand anderem "
+              "gespeichert. Ihre Eingaben wurden nicht gespeichert, stehen aber noch im Formular. Bitte vergleichen "
+              "Sie sie mit dem aktuellen Stand und speichern Sie erneut, wenn sie gelten sollen."),
+            code="stale",
+        )
+        self.token = token
+
+
+def _digest(payload: Any) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def types_token(concept: Concept) -> str:
+    """The edit token of the draft's own fields and its types (the concept edit page).
+
+    A fingerprint of the stored state rather than a counter: a change anywhere in what the page shows makes an
+    older page stale, without a schema change and without bookkeeping in every save.
+    """
+    stored = Concept.objects.values("title", "valid_from").get(pk=concept.pk)
+    types = list(CounsellingType.objects.filter(concept_id=concept.pk).order_by("pk")
+                 .values_list("pk", "key", "name_de", "name_en", "description", "order"))
+    return _digest([stored, types])
+
+
+def topics_token(kind: CounsellingType) -> str:
+    """The edit token of one type's topics (the topics page): other types' edits do not make it stale."""
+    topics = list(Topic.objects.filter(type_id=kind.pk).order_by("pk")
+                  .values_list("pk", "key", "text_de", "text_en", "required", "order"))
+    return _digest([kind.pk, topics])
+
+
+def check_token(concept: Concept, expected: str, kind: CounsellingType | None = None) -> None:
+    """Lock the draft and raise ``StaleConcept`` unless the page's token matches the stored state.
+
+    Called inside the transaction that saves, so that two saves of the same part queue up and the second
+    one sees the first one's result.
+    """
+    Concept.objects.select_for_update().filter(pk=concept.pk).first()
+    current = topics_token(kind) if kind is not None else types_token(concept)
+    if expected != current:
+        raise StaleConcept(current)
 
 
 def current_concept() -> Concept | None:

@@ -62,13 +62,18 @@ def _draft_type(world) -> dict:
 
 
 def _concept_post(world) -> dict:
-    data = {"title": "Beratungskonzept 2027", "valid_from": "", "types-TOTAL_FORMS": "0",
+    from wegweiser.counselling.services.concept import types_token
+
+    data = {"title": "Beratungskonzept 2027", "valid_from": "", "edit_token": types_token(world.concept),
+            "types-TOTAL_FORMS": "0",
             "types-INITIAL_FORMS": "0", "types-MIN_NUM_FORMS": "0", "types-MAX_NUM_FORMS": "1000"}
     return data
 
 
 def _topics_post(world) -> dict:
-    return {"topics-TOTAL_FORMS": "0", "topics-INITIAL_FORMS": "0", "topics-MIN_NUM_FORMS": "0",
+    from wegweiser.counselling.services.concept import topics_token
+
+    return {"edit_token": topics_token(world.kind), "topics-TOTAL_FORMS": "0", "topics-INITIAL_FORMS": "0", "topics-MIN_NUM_FORMS": "0",
             "topics-MAX_NUM_FORMS": "1000"}
 
 

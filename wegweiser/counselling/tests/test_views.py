@@ -133,3 +133,30 @@ def test_external_roles_see_no_section(user_factory, person):
     from wegweiser.counselling.sections import counselling_section
 
     assert counselling_section(person, user_factory(Role.UNTERSTUETZENDE)) is None
+
+
+def test_protocol_page_offers_a_consent_for_each_named_supporter_without_one(case_worker, person):
+    """Seed 004: supporters are asked about and a release from confidentiality is advised where none exists."""
+    from django.utils import timezone
+
+    from wegweiser.consent.models import Consent
+    from wegweiser.consent.tests.samples import grant, organisation, partner
+    from wegweiser.counselling.services import protocols
+
+    org = organisation()
+    released = partner(org=org)
+    not_yet = partner(username="ext-pate")
+    protocol = complete_draft(case_worker, person)
+    protocol.supporters.set([released.network_contact, not_yet.network_contact])
+    protocol = protocols.finalise(case_worker, protocol, expected_version=protocol.version)
+    consent = grant(person, to=org)  # through the organisation: reaches its contact
+    page = verified_client(case_worker).get(reverse("counselling:protocol_detail", kwargs={"pk": protocol.pk}))
+    html = page.content.decode()
+    assert reverse("consent:detail", kwargs={"pk": consent.pk}) in html
+    create = reverse("consent:create", kwargs={"person_pk": person.pk})
+    assert f"{create}?empfaenger=contact-{not_yet.network_contact.pk}" in html
+    assert f"?empfaenger=contact-{released.network_contact.pk}" not in html
+    Consent.objects.filter(pk=consent.pk).update(revoked_at=timezone.now())
+    html = verified_client(case_worker).get(
+        reverse("counselling:protocol_detail", kwargs={"pk": protocol.pk})).content.decode()
+    assert f"?empfaenger=contact-{released.network_contact.pk}" in html

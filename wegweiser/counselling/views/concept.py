@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -14,7 +14,7 @@ from django.views import View
 from wegweiser.accounts import policy
 from wegweiser.accounts.policy import Action
 
-from ..forms import ConceptForm, TopicFormSet, TypeFormSet
+from ..forms import ConceptForm, TopicFormSet, TopicsTokenForm, TypeFormSet
 from ..models import Concept, CounsellingType
 from ..services import concept as concept_service
 
@@ -62,41 +62,52 @@ class ConceptNewDraftView(View):
 
 
 class ConceptEditView(View):
-    """Title, validity and the counselling types of a draft (one formset; a blank row adds a type)."""
+    """Title, validity and the counselling types of a draft (one formset; a blank row adds a type).
+
+    The page carries an edit token of the stored state; a save from a page whose state was changed meanwhile
+    (another tab, another Teamleitung) is refused with the input kept, instead of overwriting silently.
+    """
 
     template_name = "counselling/concept_edit.html"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         policy.require(request.user, Action.CONCEPT_MANAGE)
         concept = _draft_or_404(pk)
-        return self.render(request, concept, ConceptForm(instance=concept), TypeFormSet(instance=concept))
+        form = ConceptForm(instance=concept, initial={"edit_token": concept_service.types_token(concept)})
+        return self.render(request, concept, form, TypeFormSet(instance=concept))
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         policy.require(request.user, Action.CONCEPT_MANAGE)
         concept = _draft_or_404(pk)
         form = ConceptForm(request.POST, instance=concept)
         formset = TypeFormSet(request.POST, instance=concept)
+        stale = False
         if form.is_valid() and formset.is_valid():
             try:
                 with transaction.atomic():
+                    concept_service.check_token(concept, form.cleaned_data.get("edit_token") or "")
                     form.save()
                     formset.save()
                     concept_service.audit_change(request.user, concept, "types")
+            except concept_service.StaleConcept as exc:
+                form.add_service_error(exc)
+                form.data = _with_token(form.data, exc.token)
+                stale = True
             except ValidationError as exc:
                 form.add_service_error(exc)
             else:
                 messages.success(request, _("Der Entwurf des Beratungskonzepts wurde gespeichert."))
                 return redirect("counselling:concept_edit", pk=concept.pk)
-        return self.render(request, concept, form, formset, status=400)
+        return self.render(request, concept, form, formset, stale=stale, status=409 if stale else 400)
 
-    def render(self, request: HttpRequest, concept: Concept, form: ConceptForm, formset: TypeFormSet,
-               status: int = 200) -> HttpResponse:
-        return render(request, self.template_name, {"concept": concept, "form": form, "formset": formset},
-                      status=status)
+    def render(self, request: HttpRequest, concept: Concept, form: ConceptForm, formset: TypeFormSet, *,
+               stale: bool = False, status: int = 200) -> HttpResponse:
+        return render(request, self.template_name,
+                      {"concept": concept, "form": form, "formset": formset, "stale": stale}, status=status)
 
 
 class ConceptTypeEditView(View):
-    """The topics (checklist) of one counselling type of a draft."""
+    """The topics (checklist) of one counselling type of a draft; guarded by an edit token like the types."""
 
     template_name = "counselling/concept_type_edit.html"
 
@@ -109,24 +120,43 @@ class ConceptTypeEditView(View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         policy.require(request.user, Action.CONCEPT_MANAGE)
         kind = self._type(pk)
-        return self.render(request, kind, TopicFormSet(instance=kind))
+        token_form = TopicsTokenForm(initial={"edit_token": concept_service.topics_token(kind)})
+        return self.render(request, kind, TopicFormSet(instance=kind), token_form)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         policy.require(request.user, Action.CONCEPT_MANAGE)
         kind = self._type(pk)
         formset = TopicFormSet(request.POST, instance=kind)
-        if formset.is_valid():
-            with transaction.atomic():
-                formset.save()
-                concept_service.audit_change(request.user, kind.concept, "topics", type=kind.key)
-            messages.success(request, _("Die Themen wurden gespeichert."))
-            return redirect("counselling:concept_edit", pk=kind.concept_id)
-        return self.render(request, kind, formset, status=400)
+        token_form = TopicsTokenForm(request.POST)
+        stale = False
+        if token_form.is_valid() and formset.is_valid():
+            try:
+                with transaction.atomic():
+                    concept_service.check_token(kind.concept, token_form.cleaned_data.get("edit_token") or "",
+                                                kind=kind)
+                    formset.save()
+                    concept_service.audit_change(request.user, kind.concept, "topics", type=kind.key)
+            except concept_service.StaleConcept as exc:
+                token_form.add_service_error(exc)
+                token_form.data = _with_token(token_form.data, exc.token)
+                stale = True
+            else:
+                messages.success(request, _("Die Themen wurden gespeichert."))
+                return redirect("counselling:concept_edit", pk=kind.concept_id)
+        return self.render(request, kind, formset, token_form, stale=stale, status=409 if stale else 400)
 
     def render(self, request: HttpRequest, kind: CounsellingType, formset: TopicFormSet,
-               status: int = 200) -> HttpResponse:
-        return render(request, self.template_name, {"kind": kind, "concept": kind.concept, "formset": formset},
-                      status=status)
+               token_form: TopicsTokenForm, *, stale: bool = False, status: int = 200) -> HttpResponse:
+        return render(request, self.template_name, {
+            "kind": kind, "concept": kind.concept, "formset": formset, "token_form": token_form, "stale": stale,
+        }, status=status)
+
+
+def _with_token(data: QueryDict, token: str) -> QueryDict:
+    """The posted data with the stored state's token: saving the kept input again then overwrites knowingly."""
+    data = data.copy()
+    data["edit_token"] = token
+    return data
 
 
 class ConceptPublishView(View):

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from wegweiser.accounts import policy
@@ -126,8 +127,11 @@ class ProtocolEditView(View):
                 form.add_service_error(exc)
             else:
                 if facts:
-                    messages.success(request, _("Der Entwurf wurde gespeichert; %(count)s Integrationsleistung(en) "
-                                                "wurden als Angabe aus der Beratung erfasst.") % {"count": len(facts)})
+                    messages.success(request, ngettext(
+                        "Der Entwurf wurde gespeichert; %(count)d Integrationsleistung wurde als Angabe aus der "
+                        "Beratung erfasst.",
+                        "Der Entwurf wurde gespeichert; %(count)d Integrationsleistungen wurden als Angabe aus der "
+                        "Beratung erfasst.", len(facts)) % {"count": len(facts)})
                 else:
                     messages.success(request, _("Der Entwurf wurde gespeichert."))
                 return redirect("counselling:protocol_edit", pk=protocol.pk)
@@ -176,7 +180,9 @@ class ProtocolDetailView(View):
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         protocol = get_protocol_for(request, pk, Action.COUNSELLING_VIEW)
-        audit_view(request, protocol.person, "counselling_protocol", obj=protocol)
+        referrals = _referrals_shown(request, protocol)
+        audit_view(request, protocol.person, "counselling_protocol", obj=protocol,
+                   **({"referrals": [r.pk for r in referrals]} if referrals else {}))
         return self.render(request, protocol)
 
     def render(self, request: HttpRequest, protocol: Protocol, *, finalise_error: str = "",
@@ -189,14 +195,38 @@ class ProtocolDetailView(View):
                 not_discussed.append({"topic": topic, "reason": reason})
         return render(request, self.template_name, {
             **person_header(protocol.person), "protocol": protocol,
+            "referrals": _referrals_shown(request, protocol),
+            "may_see_referrals": policy.may(request.user, Action.NETWORK_VIEW),
+            "may_refer": (policy.may(request.user, Action.REFERRAL_CREATE, protocol.person)
+                          and policy.may(request.user, Action.NETWORK_VIEW)),
             "topics": protocol.topics_covered.order_by("order", "pk"), "not_discussed": not_discussed,
             "missing": [] if protocol.is_final else protocols.missing_required(protocol),
             "supporters": protocol.supporters.select_related("organisation"),
+            "supporter_consents": _supporter_consents(request, protocol),
             "facts": achievements.facts_of(protocol), "addenda": protocol.addenda.select_related("created_by"),
             "may_change": may_change, "finalise_error": finalise_error,
             "addendum_form": addendum_form or (AddendumForm() if may_change and protocol.is_final else None),
             "section_url": _section_url(protocol.person),
         }, status=status)
+
+
+def _supporter_consents(request: HttpRequest, protocol: Protocol) -> list[dict[str, Any]]:
+    """For each named supporter: the valid release from confidentiality towards them, if any (seed 004: the
+    office asks about supporters and advises on such a release where there is none yet)."""
+    if not policy.may(request.user, Action.CONSENT_VIEW, protocol.person):
+        return []
+    from wegweiser.consent.services import valid_consent_naming
+
+    may_record = policy.may(request.user, Action.CONSENT_CHANGE, protocol.person)
+    return [{"contact": contact, "consent": valid_consent_naming(protocol.person, contact), "may_record": may_record}
+            for contact in protocol.supporters.select_related("organisation")]
+
+
+def _referrals_shown(request: HttpRequest, protocol: Protocol) -> list[Any]:
+    """The referrals made from this protocol, for users who see the person's referrals (as the section asks)."""
+    if not policy.may(request.user, Action.NETWORK_VIEW):
+        return []
+    return list(protocol.referrals.select_related("organisation", "contact", "created_by"))
 
 
 class ProtocolFinaliseView(View):

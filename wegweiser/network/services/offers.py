@@ -32,6 +32,9 @@ TRAINING_AGES = (14, 34)
 WORKING_AGES = (15, 66)
 #: Offers for an age group only: the JMD serves young people up to 26, the MBE adults from 27.
 KIND_AGES: dict[str, tuple[int, int]] = {OrganisationKind.JMD: (12, 26), OrganisationKind.MBE: (27, 200)}
+#: Kinds that are never an offer to the person: the Beratungskommission advises the office on cases the office
+#: submits (with consent); nobody can go there for counselling.
+NOT_OFFERS = frozenset({OrganisationKind.BERATUNGSKOMMISSION})
 #: Topics that fit everyone. Return counselling is left out on purpose: the sheet is the same for every
 #: status; offices that offer it still appear through their other topics.
 BASE_TOPICS = frozenset({Topic.AUFENTHALT_BERATUNG, Topic.RECHTSBERATUNG, Topic.GESUNDHEIT, Topic.WOHNEN,
@@ -152,7 +155,7 @@ def select_offers(organisations: list[Organisation], profile: Profile) -> list[O
     wanted = topics_for(profile)
     offers = []
     for organisation in organisations:
-        if not organisation.active:
+        if not organisation.active or organisation.kind in NOT_OFFERS:
             continue
         bounds = KIND_AGES.get(organisation.kind)
         if bounds and not _ages_meet(profile, bounds):
@@ -192,7 +195,8 @@ def offers_pdf(user: Any, person: Any, language: str, on: date | None = None) ->
     """Render the sheet; the caller checks PERSON_VIEW and EXPORT and audits the PDF."""
     on = on or timezone.localdate()
     profile = profile_for(user, person, on, extra_language=language)
-    offers = select_offers(list(Organisation.objects.filter(active=True).order_by("name", "pk")), profile)
+    directory = Organisation.objects.filter(active=True).exclude(kind__in=NOT_OFFERS).order_by("name", "pk")
+    offers = select_offers(list(directory), profile)
     labels = bilingual(TEXTS, language)
     number = f"ANG-{person.pk}-{on:%Y%m%d}"
     content = {

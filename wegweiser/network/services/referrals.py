@@ -1,4 +1,5 @@
-"""Referring a person to a partner of the network. The caller checks REFERRAL_CREATE on the person."""
+"""Referring a person to a partner of the network. The caller checks REFERRAL_CREATE on the person (and
+COUNSELLING_VIEW when the referral is made from a counselling protocol)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,13 @@ from ..models import Contact, Organisation, Referral
 
 @transaction.atomic
 def create_referral(actor: Any, person: Any, organisation: Organisation, contact: Contact | None,
-                    reason: str) -> Referral:
+                    reason: str, protocol: Any = None) -> Referral:
+    """Record the referral; ``protocol`` is the counselling in which it was agreed (of the same person only,
+    else the referral would show up in another person's file)."""
     errors: dict[str, list[str]] = {}
+    if protocol is not None and protocol.person_id != person.pk:
+        errors["protocol"] = [_("Das Beratungsprotokoll gehört nicht zu dieser Person. Bitte legen Sie die "
+                                "Vermittlung aus einem Protokoll dieser Person an.")]
     if not organisation.active:
         errors["organisation"] = [_("Diese Organisation ist nicht mehr aktiv; bitte wählen Sie eine andere.")]
     if contact is not None:
@@ -31,7 +37,8 @@ def create_referral(actor: Any, person: Any, organisation: Organisation, contact
     if errors:
         raise ValidationError(errors)
     referral = Referral.objects.create(person=person, organisation=organisation, contact=contact,
-                                       reason=reason.strip(), created_by=actor)
+                                       reason=reason.strip(), protocol=protocol, created_by=actor)
     record(actor=actor, action=AuditAction.CREATE, purpose=PURPOSE, person=person, obj=referral,
-           details={"organisation": organisation.pk, "contact": contact.pk if contact else None})
+           details={"organisation": organisation.pk, "contact": contact.pk if contact else None,
+                    "protocol": protocol.pk if protocol else None})
     return referral

@@ -55,6 +55,18 @@ def _referral_post(world) -> dict:
     return {"organisation": str(world.organisation.pk), "contact": "", "reason": "Anerkennung des Abschlusses"}
 
 
+def _referral_from_protocol(world) -> dict:
+    from wegweiser.counselling.tests.samples import draft
+
+    kwargs = _referral_setup(world)
+    world.protocol = draft(world.user(TL), world.person)
+    return kwargs
+
+
+def _referral_from_protocol_post(world) -> dict:
+    return {**_referral_post(world), "protocol": str(world.protocol.pk)}
+
+
 ROWS: list[Row] = [
     Row("network:directory", allowed=VIEW),
     Row("network:directory", allowed=VIEW, query="kind=mbe&language=ar&topic=sprache&q=Beratung&inactive=on"),
@@ -72,6 +84,8 @@ ROWS: list[Row] = [
     Row("network:referral_create", allowed=VIEW, method="post", setup=_referral_setup, data=_referral_post),
     Row("network:referral_create", allowed=VIEW, method="post",
         setup=lambda w: _referral_setup(w, w.other_team_person), data=_referral_post),
+    Row("network:referral_create", allowed=VIEW, method="post", setup=_referral_from_protocol,
+        data=_referral_from_protocol_post),
     Row("network:offers_pdf", allowed=VIEW, setup=lambda w: {"person_pk": w.person.pk}, query="lang=ar"),
     Row("network:offers_pdf", allowed=VIEW, setup=lambda w: {"person_pk": w.person.pk}),
 ]

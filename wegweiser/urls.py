@@ -20,5 +20,8 @@ urlpatterns = [
     path("", include("wegweiser.network.urls")),
     path("", include("wegweiser.consent.urls")),
     path("", include("wegweiser.counselling.urls")),
+    path("", include("wegweiser.commission.urls")),
+    path("", include("wegweiser.inbox.urls")),
+    path("", include("wegweiser.measures.urls")),
     path("api/v1/", include("wegweiser.api.urls")),
 ]

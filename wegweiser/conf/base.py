@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "wegweiser.network",
     "wegweiser.consent",
     "wegweiser.counselling",
+    "wegweiser.inbox",
+    "wegweiser.measures",
+    "wegweiser.commission",
     "wegweiser.api",
     "wegweiser.demo",
 ]
@@ -198,7 +201,11 @@ CELERY_BEAT_SCHEDULE = {
     "goal-reminders-daily": {"task": "wegweiser.goals.tasks.send_goal_reminders", "schedule": 24 * 3600},
     "counselling-follow-ups-daily": {"task": "wegweiser.counselling.tasks.send_follow_up_reminders",
                                      "schedule": 24 * 3600},
+    "consent-expiry-reminders-daily": {"task": "wegweiser.consent.tasks.send_expiry_reminders",
+                                       "schedule": 24 * 3600},
 }
+# Staff are reminded once when a valid consent ends within this many days (wegweiser.consent.reminders).
+CONSENT_EXPIRY_REMINDER_DAYS = env.int("CONSENT_EXPIRY_REMINDER_DAYS", default=14)
 # A screening run whose worker has not answered for this many minutes counts as failed (and can be resumed).
 SCREENING_STALE_MINUTES = env.int("SCREENING_STALE_MINUTES", default=30)
 

@@ -102,6 +102,9 @@ class ExternalPersonView(View):
         facts = _fact_sections(person, user)
         context["facts_sections"] = facts
         shown += sorted({DataCategory(s.kind.category) for s in facts} - set(shown))
+        # Submitting to the office (wegweiser.inbox) is asked of the policy like reading, per category.
+        context["may_submit_evidence"] = policy.may(user, Action.EVIDENCE_SUBMIT, person, DataCategory.DOCUMENTS)
+        context["may_send_message"] = policy.may(user, Action.MESSAGE_SEND, person, DataCategory.IDENTITY)
         context["shown"] = [LABELS[c] for c in LABELS if c in shown]
         context["shown_keys"] = [c.value for c in shown]
         record(actor=user, action=AuditAction.VIEW, purpose=EXTERNAL_PURPOSE, person=person, obj=person,

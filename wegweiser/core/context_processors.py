@@ -22,15 +22,27 @@ def navigation(request) -> dict:
             (Action.USERS_MANAGE, "accounts:user_list", _("Benutzerverwaltung")),
             (Action.DASHBOARD_VIEW, "caseload:dashboard", _("Fallbegleitung")),
             (Action.NETWORK_VIEW, "network:directory", _("Netzwerk")),
+            (Action.COMMISSION_VIEW, "commission:list", _("Beratungskommission")),
+            (Action.MEASURE_VIEW, "measures:plan_list", _("Maßnahmen")),
+            (Action.STATISTICS_VIEW, "measures:report", _("Bericht Maßnahmen")),
             (Action.CONCEPT_MANAGE, "counselling:concept_list", _("Beratungskonzept")),
         ]
         for action, name, label in candidates:
             if may(user, action):
                 url = reverse(name)
                 items.append({"url": url, "label": label, "active": request.path.startswith(url)})
+        if may(user, Action.INBOX_VIEW):  # staff: what partners submitted, with the open count in the text
+            from wegweiser.inbox.services import open_count
+
+            url = reverse("inbox:list")
+            count = open_count(user)
+            label = _("Eingang (%(count)d offen)") % {"count": count} if count else _("Eingang")
+            items.append({"url": url, "label": label, "active": request.path.startswith(url)})
         if getattr(user, "role", "") in EXTERNAL_ROLES:  # partners: the persons who released them (consent)
             url = reverse("consent:my_persons")
             items.append({"url": url, "label": _("Meine Personen"), "active": request.path.startswith(url)})
+            url = reverse("inbox:my_submissions")
+            items.append({"url": url, "label": _("Meine Einsendungen"), "active": request.path.startswith(url)})
     return {"nav_items": items, "office_name": settings.OFFICE_NAME, "notifications_link": _notifications_link(request)}
 
 

@@ -295,3 +295,18 @@ def test_the_demo_lotsin_accompanies_people_with_a_perspective_to_work_on(seeded
         today = person.residence_periods.filter(valid_from__lte=TODAY).filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=TODAY))
         assert today.filter(Q(status="duldung") | Q(legal_basis__contains="104c")).exists(), person.file_number
+
+
+def test_partner_accounts_see_exactly_their_consenting_demo_persons(seeded):
+    from wegweiser.consent.services import valid_consents
+    from wegweiser.demo.casework import DEMO_CONSENTS
+
+    seen: set[int] = set()
+    for username, categories, count, _purpose in DEMO_CONSENTS:
+        user = User.objects.get(username=username)
+        consents = valid_consents(user, on=TODAY)  # the demo's day; the consents run one year from it
+        visible = set(consents.values_list("person_id", flat=True))
+        assert len(visible) == count and not visible & seen  # each account its own persons
+        assert all(Person.objects.get(pk=pk).lotse is not None for pk in visible)
+        assert all(set(c.categories) == set(categories) for c in consents)
+        seen |= visible

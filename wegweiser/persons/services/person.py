@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from wegweiser.accounts import policy
@@ -340,7 +341,16 @@ def delete_person(actor: Any, person: Person, *, purpose: str = PURPOSE) -> None
                 "notes": current.notes.count(),
             },
         )
-        current.delete()
+        try:
+            with transaction.atomic():
+                current.delete()
+        except ProtectedError:
+            # Records the office must keep (e.g. plans of measures ending a stay and their execution log)
+            # point to this file; the deletion is refused as a whole and the audit entry goes with it.
+            raise ValidationError(
+                _("Diese Akte kann nicht gelöscht werden: Zu ihr gibt es Unterlagen, die aufbewahrt werden müssen "
+                  "(z. B. Pläne aufenthaltsbeendender Maßnahmen mit ihrem Ablaufprotokoll)."), code="protected",
+            ) from None
         if household is not None and not household.members.exists():
             household.delete()
 

@@ -248,6 +248,8 @@ class PersonDeleteView(View):
             person_services.delete_person(request.user, person)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+            if getattr(exc, "code", "") == "protected":
+                return redirect("persons:detail", pk=person.pk)
             return redirect("persons:search")
         messages.success(request, _("Die Akte %(number)s wurde gelöscht.") % {"number": number})
         return redirect("persons:search")

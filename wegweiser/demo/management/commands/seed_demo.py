@@ -93,6 +93,9 @@ class Command(BaseCommand):
         self._summary(result)
         self._casework(today)
         self._network()
+        from wegweiser.demo import casework
+
+        self.stdout.write(_("Einwilligungen für die Partnerkonten: %(count)d.") % {"count": casework.consents(today)})
         from django.core.management import call_command  # the default Beratungskonzept, if none exists
 
         call_command("load_default_concept", stdout=self.stdout)

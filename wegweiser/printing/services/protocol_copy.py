@@ -50,6 +50,14 @@ TEXTS = {
     ),
     "no_topics": pgettext_lazy("client", "Keine Themen erfasst."),
     "supporters": pgettext_lazy("client", "Genannte Unterstützende"),
+    "achievements": pgettext_lazy("client", "Ihre Angaben zu Integrationsleistungen"),
+    "achievements_note": pgettext_lazy(
+        "client", "Diese Angaben haben Sie im Gespräch gemacht. Sie sind als Ihre Angabe gespeichert. Bitte reichen "
+        "Sie die Nachweise nach."),
+    "achievement_language": pgettext_lazy("client", "Sprachzertifikat"),
+    "achievement_employment": pgettext_lazy("client", "Beschäftigung"),
+    "achievement_school": pgettext_lazy("client", "Schulbesuch"),
+    "achievement_training": pgettext_lazy("client", "Berufsausbildung"),
     "handed_over": pgettext_lazy("client", "Ausgehändigte Informationen und Unterlagen"),
     "urgency": pgettext_lazy("client", "Mitwirkungspflichten"),
     "urgency_explained": pgettext_lazy(
@@ -118,6 +126,21 @@ def _supporters(protocol: Any) -> list[dict[str, str]]:
     return [{"name": c.name, "organisation": c.organisation.name if c.organisation else ""} for c in contacts]
 
 
+def _achievement_label_keys() -> dict[str, str]:
+    """Fact kind slug → key of its fixed text, for the kinds a protocol records (``counselling.achievements``)."""
+    from wegweiser.counselling.services.achievements import KINDS
+    from wegweiser.facts.registry import kind_of
+
+    return {kind_of(model).slug: f"achievement_{key}" for key, model in KINDS.items()}
+
+
+def _achievements(protocol: Any) -> list[dict[str, str]]:
+    """What the person disclosed, as recorded in the protocol at the time (see ``achievements.summary_of``)."""
+    keys = _achievement_label_keys()
+    return [{"kind": ref["kind"], "details": ref["summary"]} for ref in protocol.achievement_facts or []
+            if "summary" in ref and ref.get("kind") in keys]
+
+
 def _addenda(protocol: Any) -> list[dict[str, Any]]:
     return [{"on": timezone.localdate(a.created_at), "text": a.text}
             for a in protocol.addenda.order_by("created_at", "pk")]
@@ -144,6 +167,8 @@ def copy_content(protocol: Any, language: str) -> dict[str, Any]:
             "follow_up_on": protocol.follow_up_on, "finalised_on": timezone.localdate(protocol.finalised_at),
         },
         "addenda": _addenda(protocol),
+        # Only when there are any, so that copies printed before this part existed keep their checksum.
+        **({"achievements": achievements} if (achievements := _achievements(protocol)) else {}),
     }
 
 
@@ -192,5 +217,7 @@ def protocol_copy_pdf(protocol: Any, language: str) -> tuple[bytes, PrintMeta]:
         "counselling_type": content["protocol"]["counselling_type"], "topics": content["protocol"]["topics"],
         "interpreter": _interpreter(protocol, language), "interpreter_de": _interpreter(protocol, "de"),
         "dates": local_dates, "dates_de": german_dates, "addenda": addenda,
+        "achievements": [{"label": labels[_achievement_label_keys()[a["kind"]]], "details": a["details"]}
+                         for a in content.get("achievements", [])],
     }
     return render_pdf(TEMPLATE, context, language=language), meta

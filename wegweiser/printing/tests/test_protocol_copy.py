@@ -155,3 +155,28 @@ def test_a_draft_has_no_copy(person):
         protocol_copy_pdf(draft, "de")
     with pytest.raises(DraftProtocol):
         copy_meta(draft, "ar")
+
+
+@pytest.mark.parametrize("language", ["uk", "ar"])
+def test_disclosed_achievements_are_printed_as_recorded_and_stay_after_the_fact_is_deleted(person, language):
+    from datetime import date
+
+    from wegweiser.counselling.services.achievements import summary_of
+    from wegweiser.facts.models import LanguageCertificate
+
+    certificate = LanguageCertificate(person=person, level="B1", scope="complete", exam="DTZ",
+                                      issued_on=date(2026, 2, 2))
+    protocol = make_protocol(person, achievement_facts=[
+        {"kind": "language-certificates", "id": 99, "summary": summary_of(certificate)},
+        {"kind": "employment", "id": 98},  # recorded before summaries existed: not printed, checksum unchanged
+    ])
+    pdf, meta = protocol_copy_pdf(protocol, language)
+    content = text(pdf)
+    assert "B1 · DTZ · 02.02.2026" in content
+    assert printed(content, translated("Sprachzertifikat", language), language) and "Sprachzertifikat" in content
+    assert [a["kind"] for a in meta.content["achievements"]] == ["language-certificates"]
+    assert protocol_copy_pdf(protocol, language)[1].sha256 == meta.sha256
+
+
+def test_a_copy_without_achievements_keeps_its_earlier_checksum(protocol):
+    assert "achievements" not in copy_meta(protocol, "de").content

@@ -193,9 +193,9 @@ def queries(count: int, rng: random.Random) -> list[tuple[str, str]]:
 # --- measuring ------------------------------------------------------------------------------------------
 
 
-def measure(client, url: str, params: dict | None = None) -> float:
+def measure(client, url: str, params: dict | None = None, **headers: str) -> float:
     started = time.perf_counter()
-    response = client.get(url, params or {})
+    response = client.get(url, params or {}, **headers)
     elapsed = (time.perf_counter() - started) * 1000
     if response.status_code != 200:
         raise RuntimeError(f"{url} {params or ''}: Status {response.status_code}")
@@ -241,7 +241,10 @@ def main() -> int:
     total = args.requests + args.warmup
     search_queries = queries(total, rng)
     ids = list(Person.objects.values_list("pk", flat=True))
-    detail_urls = [reverse("persons:detail", kwargs={"pk": pk}) for pk in rng.sample(ids, min(len(ids), total))]
+    detail_ids = rng.sample(ids, min(len(ids), total))
+    detail_urls = [reverse("persons:detail", kwargs={"pk": pk}) for pk in detail_ids]
+    # The staying-perspectives panel, which the overview page loads right after itself (htmx).
+    panel_urls = [reverse("perspectives:panel", kwargs={"person_pk": pk}) for pk in detail_ids]
     search_url = reverse("persons:search")
 
     for (_kind, query), detail in zip(search_queries[: args.warmup], detail_urls[: args.warmup], strict=False):
@@ -250,12 +253,15 @@ def main() -> int:
     search_times: list[float] = []
     search_by_kind: dict[str, list[float]] = defaultdict(list)
     detail_times: list[float] = []
-    measured = zip(search_queries[args.warmup :], detail_urls[args.warmup :], strict=False)
-    for (kind, query), detail in measured:  # interleaved, as staff would use both
+    panel_times: list[float] = []
+    measured = zip(search_queries[args.warmup :], detail_urls[args.warmup :], panel_urls[args.warmup :],
+                   strict=False)
+    for (kind, query), detail, panel in measured:  # interleaved, as staff would use both
         elapsed = measure(client, search_url, {"q": query})
         search_times.append(elapsed)
         search_by_kind[kind].append(elapsed)
         detail_times.append(measure(client, detail))
+        panel_times.append(measure(client, panel, HTTP_HX_REQUEST="true"))
 
     search_queries_n, detail_queries_n = query_counts(client, search_url, detail_urls, search_queries)
     print()
@@ -266,7 +272,8 @@ def main() -> int:
     ]))
     print()
     headers = ("Messung", "Anzahl", "p50 ms", "p95 ms", "p99 ms", "max ms", f"Ziel p95 < {TARGET_P95_MS:.0f} ms")
-    rows = [row("Personensuche", search_times), row("Personenübersicht", detail_times)]
+    rows = [row("Personensuche", search_times), row("Personenübersicht", detail_times),
+            row("Bleibeperspektiven (nachgeladen)", panel_times, target=False)]
     print(table(headers, rows, numeric=True))
     print()
     print("Personensuche nach Art der Anfrage:")

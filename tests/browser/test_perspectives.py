@@ -84,6 +84,9 @@ def test_perspectives_pages_are_accessible(axe_context, server) -> None:
 
     page.goto(f"/personen/{person.pk}/#bleibeperspektiven")
     page.get_by_role("button", name="Für Entscheidung speichern").click()
-    page.get_by_role("link", name=re.compile(r"\d{2}\.\d{2}\.\d{4}")).first.click()
+    expect(page.get_by_role("status").filter(has_text="wurde für die Entscheidung gespeichert")).to_be_visible()
+    # the panel loads after the page; its table of stored checks links each one
+    stored = page.get_by_role("table", name="Gespeicherte Prüfungen")
+    stored.get_by_role("link", name=re.compile(r"\d{2}\.\d{2}\.\d{4}")).first.click()
     page.wait_for_url(re.compile(r"/pruefungen/\d+/$"))
     assert_accessible(page)

@@ -14,6 +14,7 @@ from wegweiser.accounts import policy
 from wegweiser.accounts.policy import Action
 from wegweiser.persons.sections import Section
 from wegweiser.persons.services.common import today
+from wegweiser.persons.services.situation import require_export
 from wegweiser.rules import InvalidSituation
 
 from . import presentation, services
@@ -60,12 +61,22 @@ def _holds_104c(person: Any, as_of: date) -> bool:
 
 
 def perspectives_section(person: Any, user: Any) -> Section | None:
-    """The panel on the person page, for users who may see assessments (and the data they rest on)."""
-    if not (policy.may(user, Action.ASSESSMENT_VIEW, person) and policy.may(user, Action.EXPORT, person)):
+    """The panel on the person page, for users who may see assessments (and the data they rest on).
+
+    The page shows the section at once and fetches the assessment itself with a second request (htmx, on load;
+    without JavaScript a link opens it): running the rules engine over the whole file should not hold up
+    the case file, which is the page most opened. That request checks the policy and audits the export."""
+    if not policy.may(user, Action.ASSESSMENT_VIEW, person):
         return None
     try:
-        context = panel_context(user, person)
-    except PermissionDenied:  # e.g. a relative's file the user may not read: no panel rather than no page
+        require_export(user, person, today())
+    except PermissionDenied:  # e.g. a relative's file the user may not read: no panel rather than a broken one
         return None
+    context = {
+        "person": person,
+        "panel_url": reverse("perspectives:panel", kwargs={"person_pk": person.pk}),
+        "what_if_url": reverse("perspectives:what_if", kwargs={"person_pk": person.pk}),
+        "holder_104c": _holds_104c(person, today()),
+    }
     return Section(key=SECTION_KEY, title=gettext_lazy("Bleibeperspektiven"),
                    template="perspectives/_section.html", context=context, order=10)

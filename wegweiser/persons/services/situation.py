@@ -375,15 +375,22 @@ def situation_for(person: Person, as_of: date, *, known_none: Iterable[str] = ()
     return _complete(SPEC, document)
 
 
-def export_situation(
-    actor: Any, person: Person, as_of: date, *, purpose: str = PURPOSE, known_none: Iterable[str] = ()
-) -> dict[str, Any]:
-    """``situation_for`` with the policy check and one EXPORT audit entry per case file read."""
+def require_export(actor: Any, person: Person, as_of: date) -> list[Person]:
+    """Raise PermissionDenied unless ``actor`` may export the situation of ``person`` on ``as_of``: the file
+    itself and every relative's file whose data the document carries. Returns those relatives."""
     policy.require(actor, Action.EXPORT, person)
     relatives = relatives_read(person, as_of)
     for concerned in (person, *relatives):
         for category in CATEGORIES:
             policy.require(actor, Action.PERSON_VIEW, concerned, category)
+    return relatives
+
+
+def export_situation(
+    actor: Any, person: Person, as_of: date, *, purpose: str = PURPOSE, known_none: Iterable[str] = ()
+) -> dict[str, Any]:
+    """``situation_for`` with the policy check and one EXPORT audit entry per case file read."""
+    relatives = require_export(actor, person, as_of)
     document = situation_for(person, as_of, known_none=known_none)
     details = {"format": FORMAT, "as_of": as_of.isoformat(), "relatives": [r.pk for r in relatives]}
     with transaction.atomic():

@@ -25,15 +25,30 @@ def _detail(person) -> str:
     return reverse("persons:detail", kwargs={"pk": person.pk})
 
 
-def test_person_page_shows_every_pathway_with_the_engines_outcome(tolerated) -> None:
+def _panel(client, person):
+    """The panel as the person page loads it (htmx, right after the page)."""
+    return client.get(reverse("perspectives:panel", kwargs={"person_pk": person.pk}), HTTP_HX_REQUEST="true")
+
+
+def test_person_page_shows_the_section_and_loads_the_panel_after_it(tolerated) -> None:
     _user, client = _client()
-    response = client.get(_detail(tolerated))
+    page = client.get(_detail(tolerated))
+    html = page.content.decode()
+    assert 'id="bleibeperspektiven-heading"' in html and 'href="#bleibeperspektiven"' in html
+    section = next(s for s in page.context["extra_sections"] if s.key == "bleibeperspektiven")
+    assert section.order == 10
+    panel_url = reverse("perspectives:panel", kwargs={"person_pk": tolerated.pk})
+    assert f'hx-get="{panel_url}" hx-trigger="load"' in html and f'href="{panel_url}"' in html  # without JS: a link
+    # the page itself runs no assessment: no export yet, the overview's audit names the section
+    view = AuditEntry.objects.filter(action=AuditAction.VIEW, person_id=tolerated.pk).latest("id")
+    assert "bleibeperspektiven" in view.details["sections"]
+    assert not AuditEntry.objects.filter(action=AuditAction.EXPORT, person_id=tolerated.pk).exists()
+
+    response = _panel(client, tolerated)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 'id="bleibeperspektiven-heading"' in html and 'href="#bleibeperspektiven"' in html
-    section = next(s for s in response.context["extra_sections"] if s.key == "bleibeperspektiven")
-    assert section.order == 10
-    shown = {p["id"]: p for p in section.context["assessment"]["pathways"]}
+    assert "<html" not in html
+    shown = {p["id"]: p for p in response.context["panel"]["assessment"]["pathways"]}
     expected = assess(situation_for(tolerated, today()))
     assert list(shown) == [p["id"] for p in expected["pathways"]]
     for p in expected["pathways"]:
@@ -46,9 +61,9 @@ def test_person_page_shows_every_pathway_with_the_engines_outcome(tolerated) -> 
     assert "Nicht möglich" in html and "Beschäftigungsduldung" in html
     assert '<details class="kern-accordion" id="weg-aufenthg_25b">' in html
     assert "Diese Prüfung unterstützt die Entscheidung der Ausländerbehörde" in html  # the engine's disclaimer
-    # the overview's audit names the section; the export for the engine is audited too
+    # the panel's read is audited: its page view and the export for the engine
     view = AuditEntry.objects.filter(action=AuditAction.VIEW, person_id=tolerated.pk).latest("id")
-    assert "bleibeperspektiven" in view.details["sections"]
+    assert view.details == {"page": "perspectives", "as_of": today().isoformat()}
     assert AuditEntry.objects.filter(action=AuditAction.EXPORT, person_id=tolerated.pk).exists()
 
 
@@ -63,7 +78,7 @@ def test_roles_without_assessments_see_no_panel(tolerated) -> None:
 def test_english_user_gets_the_engines_english_texts(tolerated) -> None:
     _user, client = _client()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    html = client.get(_detail(tolerated)).content.decode()
+    html = _panel(client, tolerated).content.decode()
     assert "Residence permit for sustainable integration" in html
     assert "Aufenthaltserlaubnis bei nachhaltiger Integration" not in html
     assert "This assessment supports the decision of the immigration authority" in html
@@ -78,7 +93,7 @@ def test_gaps_to_achieve_link_to_a_new_goal(tolerated, monkeypatch) -> None:
 
     monkeypatch.setattr(presentation, "reverse", fake_reverse)
     _user, client = _client()
-    html = client.get(_detail(tolerated)).content.decode()
+    html = _panel(client, tolerated).content.decode()
     assert (f'href="/personen/{tolerated.pk}/ziele/neu/?pathway=aufenthg_60d&amp;condition=deutsch_a2_muendlich"'
             in html)
     assert "Als Ziel vereinbaren" in html
@@ -92,7 +107,7 @@ def test_without_the_goals_page_the_panel_still_renders(tolerated, monkeypatch) 
 
     monkeypatch.setattr(presentation, "reverse", missing)
     _user, client = _client()
-    response = client.get(_detail(tolerated))
+    response = _panel(client, tolerated)
     assert response.status_code == 200
     assert "Als Ziel vereinbaren" not in response.content.decode()
 

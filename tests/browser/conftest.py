@@ -14,10 +14,13 @@ belongs to Playwright.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.signals import request_finished, request_started
 
 HERE = Path(__file__).resolve().parent
 #: Debian's Chromium (``scripts/setup.sh --browser`` installs it); Playwright's own downloads are not used.
@@ -117,13 +120,43 @@ def _guard_triggers(_triggers: _Triggers, transactional_db) -> Iterator[None]:
     _triggers.lift()
 
 
+class _InFlight:
+    """Counts the live server's requests that have started and not yet finished (Django's request signals)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lock = threading.Lock()
+        request_started.connect(self.started, weak=False)
+        request_finished.connect(self.finished, weak=False)
+
+    def started(self, **kwargs) -> None:
+        with self.lock:
+            self.count += 1
+
+    def finished(self, **kwargs) -> None:
+        with self.lock:
+            self.count = max(0, self.count - 1)
+
+    def drain(self, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while self.count and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+_IN_FLIGHT = _InFlight()
+
+
 @pytest.fixture
-def server(_guard_triggers, live_server) -> str:
+def server(_guard_triggers, live_server) -> Iterator[str]:
     """The live server's base URL (static files included, served by Django's staticfiles handler).
 
     The database comes first in the arguments so the test database is set up before the (session-wide)
-    server starts and is dropped only after the server has stopped and closed its connections."""
-    return live_server.url
+    server starts and is dropped only after the server has stopped and closed its connections.
+    At the end of a test (after the browser context is closed) this waits until the server has finished every
+    request still running, e.g. a panel the page loads after itself (htmx): on PostgreSQL the flush of the
+    test database would otherwise deadlock with that request's locks."""
+    yield live_server.url
+    _IN_FLIGHT.drain()
 
 
 def _new_context(browser, server: str, **options):

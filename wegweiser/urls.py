@@ -23,5 +23,7 @@ urlpatterns = [
     path("", include("wegweiser.commission.urls")),
     path("", include("wegweiser.inbox.urls")),
     path("", include("wegweiser.measures.urls")),
+    path("", include("wegweiser.appointments.urls")),
+    path("termine/", include("wegweiser.appointments.public_urls")),
     path("api/v1/", include("wegweiser.api.urls")),
 ]

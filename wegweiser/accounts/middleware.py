@@ -18,6 +18,9 @@ from django.urls.exceptions import Resolver404
 #: URL names reachable without any login. Log-out is public so that a click on "Abmelden" after the
 #: session has expired ends on the "abgemeldet" page instead of a log-in form that would lead back to it.
 PUBLIC_URL_NAMES = frozenset({"accounts:login", "accounts:logout", "accounts:logged_out", "set_language"})
+#: Namespaces whose pages are public by design: booking an appointment needs no account (issue 7). Their views
+#: read no case file; what they show is the booking the signed link or the form belongs to.
+PUBLIC_NAMESPACES = frozenset({"booking"})
 #: URL names reachable after the password step, before the second factor.
 HALF_LOGGED_IN_URL_NAMES = frozenset({"accounts:otp"})
 
@@ -36,7 +39,7 @@ class StaffLoginRequiredMiddleware:
             url_name = resolve(request.path_info).view_name
         except Resolver404:
             return None
-        if url_name in PUBLIC_URL_NAMES:
+        if url_name in PUBLIC_URL_NAMES or url_name.split(":", 1)[0] in PUBLIC_NAMESPACES:
             return None
         user = request.user
         if not user.is_authenticated:

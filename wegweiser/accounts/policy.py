@@ -79,6 +79,11 @@ class Action(StrEnum):
     MEASURE_PLAN = "measure.plan"  # draft and change such a plan, document assessments
     MEASURE_APPROVE = "measure.approve"  # the second pair of eyes (never the planner, checked in the service)
     MEASURE_EXECUTE = "measure.execute"  # record the events of the day in the execution log
+    # Service orientation (issue 7): appointments, the service catalogue, invitations before a permit expires
+    APPOINTMENT_VIEW = "appointment.view"  # day plan and appointment lists (names of the people booked)
+    APPOINTMENT_HANDLE = "appointment.handle"  # check-in, call-up, done, no-show; book for a person
+    BOOKING_MANAGE = "booking.manage"  # service catalogue, counters, hours, absences, booking settings, lotteries
+    INVITATION_SEND = "invitation.send"  # invite before a permit expires; applications, Fiktionsbescheinigung
 
 
 class DataCategory(StrEnum):
@@ -114,6 +119,7 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONSENT_VIEW,
             Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE, Action.COMMISSION_VIEW,
             Action.COMMISSION_CHANGE, Action.MEASURE_VIEW, Action.MEASURE_PLAN, Action.MEASURE_EXECUTE,
+            Action.APPOINTMENT_VIEW, Action.APPOINTMENT_HANDLE, Action.INVITATION_SEND,
         }
     ),
     Role.INTEGRATIONSLOTSE: frozenset(
@@ -124,7 +130,7 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.GOAL_VIEW, Action.GOAL_CHANGE, Action.DASHBOARD_VIEW, Action.NETWORK_VIEW,
             Action.NETWORK_CHANGE, Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE,
             Action.CONSENT_VIEW, Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE,
-            Action.COMMISSION_VIEW, Action.COMMISSION_CHANGE,
+            Action.COMMISSION_VIEW, Action.COMMISSION_CHANGE, Action.APPOINTMENT_VIEW, Action.APPOINTMENT_HANDLE,
         }
     ),
     Role.TEAMLEITUNG: frozenset(
@@ -138,12 +144,13 @@ _ROLE_ACTIONS: dict[Role, frozenset[Action]] = {
             Action.REFERRAL_CREATE, Action.COUNSELLING_VIEW, Action.COUNSELLING_CHANGE, Action.CONCEPT_MANAGE,
             Action.CONSENT_VIEW, Action.CONSENT_CHANGE, Action.INBOX_VIEW, Action.SUBMISSION_HANDLE,
             Action.COMMISSION_VIEW, Action.COMMISSION_CHANGE, Action.COMMISSION_DECIDE, Action.MEASURE_VIEW,
-            Action.MEASURE_PLAN, Action.MEASURE_APPROVE, Action.MEASURE_EXECUTE,
+            Action.MEASURE_PLAN, Action.MEASURE_APPROVE, Action.MEASURE_EXECUTE, Action.APPOINTMENT_VIEW,
+            Action.APPOINTMENT_HANDLE, Action.BOOKING_MANAGE, Action.INVITATION_SEND,
         }
     ),
     Role.AUSWERTUNG: frozenset({Action.STATISTICS_VIEW}),
     Role.DATENSCHUTZ: frozenset({Action.AUDIT_VIEW}),
-    Role.ADMINISTRATION: frozenset({Action.USERS_MANAGE}),
+    Role.ADMINISTRATION: frozenset({Action.USERS_MANAGE, Action.BOOKING_MANAGE}),
     Role.KIM_FALLMANAGEMENT: frozenset(),
     Role.UNTERSTUETZENDE: frozenset(),
     Role.BERATUNGSDIENST: frozenset(),
@@ -161,7 +168,7 @@ _TEAM_BOUND_CHANGES = frozenset(
     {
         Action.PERSON_CHANGE, Action.PERSON_DELETE, Action.RESIDENCE_CHANGE, Action.FACT_CHANGE,
         Action.DOCUMENT_UPLOAD, Action.DOCUMENT_DELETE, Action.NOTE_ADD, Action.SUBMISSION_HANDLE,
-        Action.MEASURE_PLAN, Action.MEASURE_EXECUTE,
+        Action.MEASURE_PLAN, Action.MEASURE_EXECUTE, Action.INVITATION_SEND,
     }
 )
 _TEAM_BOUND_ROLES = frozenset({Role.SACHBEARBEITUNG, Role.INTEGRATIONSLOTSE})

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wegweiser.inbox",
     "wegweiser.measures",
     "wegweiser.commission",
+    "wegweiser.appointments",
     "wegweiser.api",
     "wegweiser.demo",
 ]

@@ -1,0 +1,3 @@
+"""URL patterns: see the view modules they name."""
+
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Side effects of the appointments app (publishing slots, booking, cancelling, links, notices)."""

@@ -1,0 +1,3 @@
+"""Permission-matrix rows (see wegweiser/core/permission_matrix.py)."""
+
+ROWS: list = []

@@ -205,6 +205,9 @@ CELERY_BEAT_SCHEDULE = {
     "consent-expiry-reminders-daily": {"task": "wegweiser.consent.tasks.send_expiry_reminders",
                                        "schedule": 24 * 3600},
 }
+# The address under which the public reaches Wegweiser: links in e-mails and letters sent without a request
+# (booking confirmations, reminders, invitations) are built on it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Staff are reminded once when a valid consent ends within this many days (wegweiser.consent.reminders).
 CONSENT_EXPIRY_REMINDER_DAYS = env.int("CONSENT_EXPIRY_REMINDER_DAYS", default=14)
 # A screening run whose worker has not answered for this many minutes counts as failed (and can be resumed).

@@ -310,3 +310,20 @@ def test_partner_accounts_see_exactly_their_consenting_demo_persons(seeded):
         assert all(Person.objects.get(pk=pk).lotse is not None for pk in visible)
         assert all(set(c.categories) == set(categories) for c in consents)
         seen |= visible
+
+
+def test_the_appointment_catalogue_speaks_every_client_language_and_has_slots(seeded):
+    from django.conf import settings
+
+    from wegweiser.appointments.models import Counter, Service, Slot
+    from wegweiser.demo import booking
+
+    assert "Terminvergabe: 5 Leistungen" in seeded
+    codes = {code for code, _ in settings.CLIENT_LANGUAGES}
+    for service in Service.objects.all():
+        assert set(service.name) == codes and all(service.name.values()), service.code
+        assert set(service.what_to_bring) == codes and service.counters.exists(), service.code
+    assert Counter.objects.get(name="Beratungsraum Integrationslotsin").staff.username == "lotsin"
+    slots = Slot.objects.count()
+    assert slots > 0
+    assert booking.seed(TODAY) == slots  # a second run adds nothing

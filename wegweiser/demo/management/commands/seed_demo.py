@@ -99,6 +99,10 @@ class Command(BaseCommand):
         from django.core.management import call_command  # the default Beratungskonzept, if none exists
 
         call_command("load_default_concept", stdout=self.stdout)
+        from wegweiser.demo import booking
+
+        self.stdout.write(_("Terminvergabe: %(services)d Leistungen, %(slots)d Zeitfenster veröffentlicht.") % {
+            "services": len(booking.CATALOGUE), "slots": booking.seed(today)})
         self._logins(result.logins)
 
     def _network(self) -> None:

@@ -47,3 +47,61 @@ def test_worker_runs_a_task_from_redis(tmp_path):
         log, _ = worker.communicate(timeout=30)
     assert outcome == {"ok": True, "vendor": "sqlite", "database": str(tmp_path / "worker.sqlite3")}, log
     assert result.status == "SUCCESS"
+
+
+#: Run inside the worker's database before the worker starts: one booked appointment in two hours, booked
+#: three days ago (so it is due for its reminder), with the rows it needs.
+_REMINDER_SETUP = """
+from datetime import timedelta
+from django.utils import timezone
+from wegweiser.appointments.models import Appointment, BookingSettings, Counter, Service
+now = timezone.now()
+BookingSettings.objects.update_or_create(pk=1, defaults={"reminder_hours": 24})
+counter = Counter.objects.create(name="Schalter 1", location="Raum 1.01")
+service = Service.objects.create(code="verlaengerung", name={"de": "Aufenthaltserlaubnis verlängern"})
+Appointment.objects.create(reference="WORKER01", service=service, counter=counter, name="Amal Beispiel",
+    email="amal@example.org", starts_at=now + timedelta(hours=2), ends_at=now + timedelta(hours=2, minutes=15),
+    link_nonce="n", created_at=now - timedelta(days=3))
+"""
+
+
+def test_worker_sends_the_appointment_reminders(tmp_path):
+    """The reminder task, as beat would start it: the worker reads the due appointment, mails the reminder
+    with its calendar file and stamps ``reminded_at``; a second run sends nothing."""
+    import sqlite3
+
+    queue = f"wegweiser-test-{uuid.uuid4().hex[:8]}"
+    database = tmp_path / "worker.sqlite3"
+    mailbox = tmp_path / "mail"
+    mailbox.mkdir()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wegweiser.conf.dev",
+        "REDIS_URL": REDIS_URL,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "EMAIL_URL": f"filemail://{mailbox}",
+        "SITE_URL": "https://termine.example.org",
+    }
+    for command in (["migrate", "--noinput", "-v", "0"], ["shell", "-c", _REMINDER_SETUP]):
+        done = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "wegweiser", "worker", "--pool=solo", "--concurrency=1",
+         "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    sender = Celery("wegweiser-test-sender", broker=REDIS_URL, backend=REDIS_URL)
+    try:
+        first = sender.send_task("wegweiser.appointments.tasks.send_reminders", queue=queue).get(timeout=60)
+        second = sender.send_task("wegweiser.appointments.tasks.send_reminders", queue=queue).get(timeout=60)
+    finally:
+        worker.terminate()
+        log, _ = worker.communicate(timeout=30)
+    assert (first, second) == (1, 0), log
+    mails = [path.read_text() for path in mailbox.iterdir()]
+    assert len(mails) == 1 and "WORKER01" in mails[0] and "amal@example.org" in mails[0], log
+    assert "text/calendar" in mails[0]
+    with sqlite3.connect(database) as db:
+        (reminded_at,) = db.execute("SELECT reminded_at FROM appointments_appointment").fetchone()
+    assert reminded_at is not None

@@ -14,12 +14,23 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import pgettext
+from django.utils.translation import npgettext, pgettext
 
 from wegweiser.audit.models import AuditAction
 from wegweiser.audit.services import record
 
-from ..models import TRANSITIONS, Appointment, BookingSettings, Requester, Service, Slot, SlotBooking, Status
+from ..models import (
+    TRANSITIONS,
+    Appointment,
+    BookingSettings,
+    Invitation,
+    InvitationStatus,
+    Requester,
+    Service,
+    Slot,
+    SlotBooking,
+    Status,
+)
 from .availability import Offer, offers, window
 
 PURPOSE = "Terminvergabe"
@@ -69,13 +80,15 @@ def book(
     *, service: Service, starts_at: datetime, name: str, email: str, phone: str = "", language: str = "de",
     person: Any = None, actor: Any = None, status: str = Status.BOOKED, offer_expires_at: datetime | None = None,
     public: bool = True, rebooked_from: Appointment | None = None, counter_id: int | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, notify: bool = True,
 ) -> Appointment:
     """Book ``service`` at ``starts_at`` on any free counter (or ``counter_id``); BookingRefused if not possible.
 
     ``public``: a booking by the person on the public pages (the service must be bookable online, the start
     inside the lead time and horizon, the per-person limit applies). Staff and invitations book with
     ``public=False``.
+    ``notify``: e-mail the confirmation after the commit (a booked appointment with an e-mail address; offers
+    and rebookings have their own e-mails).
     """
     now = now or timezone.now()
     booking = BookingSettings.current()
@@ -91,9 +104,12 @@ def book(
         if public and requester is not None:
             excluded = rebooked_from.pk if rebooked_from else None
             if open_count(requester, now=now, exclude=excluded) >= booking.max_open_per_email:
+                limit = booking.max_open_per_email
                 raise BookingRefused(
-                    pgettext("client", "Mit dieser E-Mail-Adresse sind schon %(count)d Termine gebucht. Bitte "
-                                       "sagen Sie erst einen Termin ab.") % {"count": booking.max_open_per_email},
+                    npgettext("client", "Mit dieser E-Mail-Adresse ist schon %(count)d Termin gebucht. Bitte "
+                                        "sagen Sie erst diesen Termin ab.",
+                              "Mit dieser E-Mail-Adresse sind schon %(count)d Termine gebucht. Bitte "
+                              "sagen Sie erst einen Termin ab.", limit) % {"count": limit},
                     code="limit")
         candidates = [o for o in offers(service, day=timezone.localdate(starts_at), now=now, booking=booking,
                                         public=public)
@@ -112,6 +128,8 @@ def book(
                    details={"service": service.code, "starts_at": appointment.starts_at.isoformat(),
                             "status": appointment.status, "public": public,
                             "rebooked_from": rebooked_from.reference if rebooked_from else ""})
+            if notify and status == Status.BOOKED and rebooked_from is None:
+                _notice(appointment, "confirmation")
             return appointment
     raise BookingRefused(pgettext("client", "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie eine "
                                             "andere Zeit."), code="taken")
@@ -135,11 +153,18 @@ def _create(service: Service, offer: Offer, *, requester: Requester | None, **va
     return appointment
 
 
+def _notice(appointment: Appointment, kind: str) -> None:
+    """E-mail the person once the transaction has committed (never for a booking that was rolled back)."""
+    from ..tasks import queue_notice
+
+    queue_notice(appointment, kind)
+
+
 def _locked(appointment: Appointment) -> Appointment:
     return Appointment.objects.select_for_update().get(pk=appointment.pk)
 
 
-def cancel(appointment: Appointment, *, actor: Any = None, reason: str = "") -> Appointment:
+def cancel(appointment: Appointment, *, actor: Any = None, reason: str = "", notify: bool = True) -> Appointment:
     """Cancel and free the slots; old manage links stop working. Refused once the appointment took place."""
     with transaction.atomic():
         current = _locked(appointment)
@@ -154,6 +179,8 @@ def cancel(appointment: Appointment, *, actor: Any = None, reason: str = "") -> 
         current.save(update_fields=["status", "cancelled_at", "link_nonce", "version"])
         record(actor=actor, action=AuditAction.CHANGE, purpose=PURPOSE, person=current.person_id, obj=current,
                details={"status": current.status, "reason": reason[:200]})
+        if notify:
+            _notice(current, "cancellation")
     return current
 
 
@@ -168,13 +195,26 @@ def rebook(appointment: Appointment, *, starts_at: datetime, actor: Any = None, 
         new = book(service=current.service, starts_at=starts_at, name=current.name, email=current.email,
                    phone=current.phone, language=current.language, person=current.person, actor=actor,
                    public=public, rebooked_from=current, now=now)
-        cancel(current, actor=actor, reason="rebooked")
+        if current.status == Status.OFFERED:
+            _invitation_answered(current)
+        cancel(current, actor=actor, reason="rebooked", notify=False)
+        _notice(new, "rebooking")
     return new
+
+
+def _invitation_answered(appointment: Appointment) -> None:
+    """The invited person took up the offer (confirmed or moved it): the invitation counts as answered."""
+    Invitation.objects.filter(appointment=appointment, status=InvitationStatus.INVITED).update(
+        status=InvitationStatus.BOOKED, reacted_at=timezone.now())
 
 
 def confirm_offer(appointment: Appointment, *, actor: Any = None) -> Appointment:
     """The invited person accepts the offered appointment."""
-    return transition(appointment, Status.BOOKED, actor=actor)
+    with transaction.atomic():
+        confirmed = transition(appointment, Status.BOOKED, actor=actor)
+        _invitation_answered(confirmed)
+    _notice(confirmed, "confirmation")
+    return confirmed
 
 
 def transition(appointment: Appointment, to_status: str, *, actor: Any = None,

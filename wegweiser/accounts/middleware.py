@@ -17,7 +17,9 @@ from django.urls.exceptions import Resolver404
 
 #: URL names reachable without any login. Log-out is public so that a click on "Abmelden" after the
 #: session has expired ends on the "abgemeldet" page instead of a log-in form that would lead back to it.
-PUBLIC_URL_NAMES = frozenset({"accounts:login", "accounts:logout", "accounts:logged_out", "set_language"})
+PUBLIC_URL_NAMES = frozenset({"accounts:login", "accounts:logout", "accounts:logged_out", "set_language",
+                              # The waiting room's call-up display: queue numbers and counter names only.
+                              "appointments:display", "appointments:display_feed"})
 #: Namespaces whose pages are public by design: booking an appointment needs no account (issue 7). Their views
 #: read no case file; what they show is the booking the signed link or the form belongs to.
 PUBLIC_NAMESPACES = frozenset({"booking"})

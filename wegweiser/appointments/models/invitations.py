@@ -52,7 +52,7 @@ class ExtensionApplication(models.Model):
     the Fiktionsbescheinigung step opens (§ 81 Abs. 5 AufenthG) until it is issued or the permit is granted."""
 
     person = models.ForeignKey("persons.Person", on_delete=models.CASCADE, related_name="extension_applications")
-    residence_period = models.ForeignKey("persons.ResidencePeriod", on_delete=models.PROTECT,
+    residence_period = models.ForeignKey("persons.ResidencePeriod", on_delete=models.CASCADE,
                                          related_name="extension_applications")
     applied_on = models.DateField(gettext_lazy("Antrag gestellt am"))
     timely = models.BooleanField(gettext_lazy("rechtzeitig"))

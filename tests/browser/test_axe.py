@@ -32,13 +32,15 @@ ROLE_PREFERENCE = [Role.TEAMLEITUNG, Role.SACHBEARBEITUNG, *Role]
 
 
 #: URL names that answer with a file (PDF) although their name does not say "pdf", "download" or "export".
-FILE_ROUTES = frozenset({"printing:sheet_104c", "printing:protocol_copy"})
+FILE_ROUTES = frozenset({"printing:sheet_104c", "printing:protocol_copy", "booking:ics"})
+#: URL names that answer with a fragment of another page (htmx swaps it in); axe scans them inside that page.
+FRAGMENT_ROUTES = frozenset({"appointments:display_feed"})
 
 
 def _serves_html(row: Row) -> bool:
     """API answers, file downloads, PDFs and CSV exports are no pages; every other GET row is one."""
     last_part = row.url_name.rpartition(":")[2]
-    if row.api or row.url_name in FILE_ROUTES:
+    if row.api or row.url_name in FILE_ROUTES | FRAGMENT_ROUTES:
         return False
     return not any(word in last_part for word in ("download", "export", "pdf"))
 

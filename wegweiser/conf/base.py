@@ -204,6 +204,12 @@ CELERY_BEAT_SCHEDULE = {
                                      "schedule": 24 * 3600},
     "consent-expiry-reminders-daily": {"task": "wegweiser.consent.tasks.send_expiry_reminders",
                                        "schedule": 24 * 3600},
+    "invite-expiring-permits-daily": {"task": "wegweiser.appointments.tasks_invitations.invite_expiring_permits",
+                                      "schedule": 24 * 3600},
+    "appointment-reminders": {"task": "wegweiser.appointments.tasks.send_reminders", "schedule": 15 * 60},
+    "draw-lottery-rounds": {"task": "wegweiser.appointments.tasks_lottery.draw_due_rounds", "schedule": 15 * 60},
+    "expire-appointment-offers-hourly": {"task": "wegweiser.appointments.tasks_invitations.expire_offers",
+                                         "schedule": 3600},
 }
 # The address under which the public reaches Wegweiser: links in e-mails and letters sent without a request
 # (booking confirmations, reminders, invitations) are built on it.

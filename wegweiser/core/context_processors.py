@@ -25,6 +25,10 @@ def navigation(request) -> dict:
             (Action.COMMISSION_VIEW, "commission:list", _("Beratungskommission")),
             (Action.MEASURE_VIEW, "measures:plan_list", _("Maßnahmen")),
             (Action.STATISTICS_VIEW, "measures:report", _("Bericht Maßnahmen")),
+            (Action.APPOINTMENT_VIEW, "appointments:day_plan", _("Termine")),
+            (Action.INVITATION_SEND, "appointments:invitations", _("Einladungen")),
+            (Action.BOOKING_MANAGE, "appointments:service_list", _("Terminvergabe")),
+            (Action.STATISTICS_VIEW, "appointments:statistics", _("Bericht Termine")),
             (Action.CONCEPT_MANAGE, "counselling:concept_list", _("Beratungskonzept")),
         ]
         for action, name, label in candidates:

@@ -1,0 +1,1 @@
+"""Forms of the appointments app, one module per area."""

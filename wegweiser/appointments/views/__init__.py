@@ -1,0 +1,1 @@
+"""Views of the appointments app, one module per area."""

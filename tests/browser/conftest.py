@@ -121,26 +121,34 @@ def _guard_triggers(_triggers: _Triggers, transactional_db) -> Iterator[None]:
 
 
 class _InFlight:
-    """Counts the live server's requests that have started and not yet finished (Django's request signals)."""
+    """The live server's requests that have started and not yet finished (Django's request signals).
+
+    Only requests handled outside the main thread count: the main thread runs the test itself (and test
+    clients). The wait is counted in sleeps, not read off a clock, because a test may freeze the clock."""
 
     def __init__(self) -> None:
-        self.count = 0
+        self.threads: set[int] = set()
         self.lock = threading.Lock()
         request_started.connect(self.started, weak=False)
         request_finished.connect(self.finished, weak=False)
 
     def started(self, **kwargs) -> None:
-        with self.lock:
-            self.count += 1
+        if threading.current_thread() is not threading.main_thread():
+            with self.lock:
+                self.threads.add(threading.get_ident())
 
     def finished(self, **kwargs) -> None:
         with self.lock:
-            self.count = max(0, self.count - 1)
+            self.threads.discard(threading.get_ident())
 
-    def drain(self, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while self.count and time.monotonic() < deadline:
-            time.sleep(0.05)
+    def drain(self, rounds: int = 400, pause: float = 0.05) -> None:
+        """Wait until no request runs, at most ``rounds`` × ``pause`` seconds (20 s)."""
+        for _ in range(rounds):
+            with self.lock:
+                self.threads &= {t.ident for t in threading.enumerate()}  # threads that ended cannot be running
+                if not self.threads:
+                    return
+            time.sleep(pause)
 
 
 _IN_FLIGHT = _InFlight()

@@ -24,3 +24,7 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # (tests/test_celery_worker.py) talks to Redis and a real worker explicitly.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CELERY_TASK_ALWAYS_EAGER = True
+
+# The browser tests' live server shares one in-memory SQLite connection between threads: serialise requests.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    MIDDLEWARE = ["wegweiser.core.testing.SerialRequestsMiddleware", *MIDDLEWARE]  # noqa: F405

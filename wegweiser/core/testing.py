@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -39,3 +41,21 @@ def verified_client(user: User) -> Client:
     session["otp_device_id"] = device.persistent_id
     session.save()
     return client
+
+
+class SerialRequestsMiddleware:
+    """Tests on in-memory SQLite only: one request at a time.
+
+    The live server of the browser tests shares one SQLite connection between its threads. A page that loads a
+    part of itself after it (htmx) can have two requests running at once, e.g. when the test clicks on while
+    the part is still loading, and one connection must not be used by two threads at the same time. PostgreSQL
+    has a connection per thread and needs no such lock (conf/test.py adds this middleware for SQLite only)."""
+
+    _lock = threading.Lock()
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with self._lock:
+            return self.get_response(request)

@@ -46,20 +46,22 @@ def offers(service: Service, *, day: date | None = None, now: datetime | None = 
     if public:
         earliest, latest = window(booking, now)
     else:
-        earliest, latest = now or timezone.now(), local(date.max - timedelta(days=1), datetime.min.time())
+        earliest, latest = now or timezone.now(), None
     if day is not None:
+        day_end = local(day + timedelta(days=1), datetime.min.time())
         earliest = max(earliest, local(day, datetime.min.time()))
-        latest = min(latest, local(day + timedelta(days=1), datetime.min.time()))
-    if earliest >= latest:
+        latest = day_end if latest is None else min(latest, day_end)
+    if latest is not None and earliest >= latest:
         return []
-    rows = (Slot.objects.filter(counter__in=service.counters.filter(active=True), starts_at__gte=earliest,
-                                starts_at__lt=latest, booking__isnull=True)
-            .order_by("counter_id", "starts_at").values_list("id", "counter_id", "starts_at", "ends_at",
-                                                             "lottery_round_id"))
+    rows = Slot.objects.filter(counter__in=service.counters.filter(active=True), starts_at__gte=earliest,
+                               booking__isnull=True)
+    if latest is not None:
+        rows = rows.filter(starts_at__lt=latest)
+    if not include_lottery:
+        rows = rows.filter(lottery_round__isnull=True)
     by_counter: dict[int, list[tuple]] = defaultdict(list)
-    for row in rows:
-        if row[4] is None or include_lottery:
-            by_counter[row[1]].append(row)
+    for row in rows.order_by("counter_id", "starts_at").values_list("id", "counter_id", "starts_at", "ends_at"):
+        by_counter[row[1]].append(row)
     need = slots_needed(service, booking)
     result: list[Offer] = []
     for counter_id, slots in by_counter.items():

@@ -23,17 +23,35 @@ def parse_time_value(value: str) -> time | None:
     return time(hour, minute) if hour < 24 and minute < 60 else None
 
 
-class TimeChoiceForm(forms.Form):
-    """Choose one of the free start times of a day (booking and rebooking)."""
+class _TimeField(forms.ChoiceField):
+    """A start time among ``choices``; with ``any_time`` set, any well-formed time (the service decides)."""
 
-    time = forms.ChoiceField(
+    any_time = False
+
+    def valid_value(self, value: str) -> bool:
+        return parse_time_value(str(value)) is not None if self.any_time else super().valid_value(value)
+
+
+class TimeChoiceForm(forms.Form):
+    """Choose one of the free start times of a day (booking and rebooking).
+
+    ``times=None`` accepts any well-formed time without knowing the free ones: the booking service checks
+    under a lock whether it is free, so a submitted form need not ask the database twice. Set the choices with
+    ``show_times`` before such a form is rendered again."""
+
+    time = _TimeField(
         label=pgettext_lazy("client", "Uhrzeit"), widget=forms.RadioSelect,
         error_messages={"required": pgettext_lazy("client", "Bitte wählen Sie eine Uhrzeit."),
                         "invalid_choice": pgettext_lazy("client", "Diese Uhrzeit ist nicht mehr frei. Bitte "
                                                                   "wählen Sie eine andere Uhrzeit.")})
 
-    def __init__(self, *args, times: list[time], **kwargs) -> None:
+    def __init__(self, *args, times: list[time] | None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["time"].any_time = times is None
+        self.show_times(times or [])
+
+    def show_times(self, times: list[time]) -> None:
+        """The free times the form offers when it is rendered."""
         self.fields["time"].choices = [(time_value(t), formats.time_format(t, "TIME_FORMAT")) for t in times]
 
     def chosen_time(self) -> time:

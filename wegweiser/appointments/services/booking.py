@@ -64,7 +64,8 @@ def _locked_requester(email: str) -> Requester | None:
     if not email.strip():
         return None
     key = email_key(email)
-    Requester.objects.get_or_create(email_key=key)
+    # Insert-or-nothing, then lock: two statements however many book with the same address at once.
+    Requester.objects.bulk_create([Requester(email_key=key)], ignore_conflicts=True)
     return Requester.objects.select_for_update().get(email_key=key)
 
 
@@ -80,7 +81,7 @@ def book(
     *, service: Service, starts_at: datetime, name: str, email: str, phone: str = "", language: str = "de",
     person: Any = None, actor: Any = None, status: str = Status.BOOKED, offer_expires_at: datetime | None = None,
     public: bool = True, rebooked_from: Appointment | None = None, counter_id: int | None = None,
-    now: datetime | None = None, notify: bool = True,
+    now: datetime | None = None, notify: bool = True, rules: BookingSettings | None = None,
 ) -> Appointment:
     """Book ``service`` at ``starts_at`` on any free counter (or ``counter_id``); BookingRefused if not possible.
 
@@ -89,9 +90,10 @@ def book(
     ``public=False``.
     ``notify``: e-mail the confirmation after the commit (a booked appointment with an e-mail address; offers
     and rebookings have their own e-mails).
+    ``rules``: the office's booking settings, if the caller has read them already.
     """
     now = now or timezone.now()
-    booking = BookingSettings.current()
+    booking = rules or BookingSettings.current()
     if not service.active or (public and (not service.public or service.allocation != "first_come")):
         raise BookingRefused(pgettext("client", "Diese Leistung kann nicht online gebucht werden."),
                              code="not_bookable")
@@ -99,6 +101,13 @@ def book(
     if public and not (earliest <= starts_at < latest):
         raise BookingRefused(pgettext("client", "Diese Zeit kann nicht mehr gebucht werden. Bitte wählen Sie eine "
                                                 "andere Zeit."), code="outside_window")
+    # Read first, lock after: a time that is gone is refused without touching the requester row, which keeps
+    # the many refusals of a rush short. Whether the slots are still free is checked again under their lock.
+    candidates = [o for o in offers(service, day=timezone.localdate(starts_at), now=now, booking=booking,
+                                    public=public, starts_at=starts_at)
+                  if counter_id is None or o.counter_id == counter_id]
+    if not candidates:
+        raise _taken()
     with transaction.atomic():
         requester = _locked_requester(email)
         if public and requester is not None:
@@ -111,9 +120,6 @@ def book(
                               "Mit dieser E-Mail-Adresse sind schon %(count)d Termine gebucht. Bitte "
                               "sagen Sie erst einen Termin ab.", limit) % {"count": limit},
                     code="limit")
-        candidates = [o for o in offers(service, day=timezone.localdate(starts_at), now=now, booking=booking,
-                                        public=public)
-                      if o.starts_at == starts_at and (counter_id is None or o.counter_id == counter_id)]
         for offer in candidates:
             try:
                 with transaction.atomic():
@@ -131,8 +137,12 @@ def book(
             if notify and status == Status.BOOKED and rebooked_from is None:
                 _notice(appointment, "confirmation")
             return appointment
-    raise BookingRefused(pgettext("client", "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie eine "
-                                            "andere Zeit."), code="taken")
+    raise _taken()
+
+
+def _taken() -> BookingRefused:
+    return BookingRefused(pgettext("client", "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie eine "
+                                             "andere Zeit."), code="taken")
 
 
 def _create(service: Service, offer: Offer, *, requester: Requester | None, **values: Any) -> Appointment:

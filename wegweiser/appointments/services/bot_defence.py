@@ -70,9 +70,9 @@ def client_key(request: HttpRequest, *, hour: int | None = None) -> str:
     return f"booking-attempts:{digest[:32]}"
 
 
-def allow_attempt(request: HttpRequest) -> bool:
+def allow_attempt(request: HttpRequest, *, rules: BookingSettings | None = None) -> bool:
     """Count one booking attempt of this client; False once it made more than the office allows per hour."""
-    limit = BookingSettings.current().attempts_per_hour
+    limit = (rules or BookingSettings.current()).attempts_per_hour
     key = client_key(request)
     cache.add(key, 0, timeout=3600)
     try:

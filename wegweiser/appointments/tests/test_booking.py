@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from wegweiser.audit.models import AuditEntry
 
-from ..models import Absence, Appointment, Slot, SlotBooking, Status
+from ..models import Absence, Appointment, Requester, Slot, SlotBooking, Status
 from ..services import availability, booking, links, slots
 from .factories import MONDAY, at, counter, office, service
 
@@ -68,6 +68,30 @@ def test_no_slot_is_given_twice():
         _book(s, at(MONDAY, 8), email="b@example.org")
     assert refused.value.code == "taken"
     assert Appointment.objects.count() == 1
+
+
+def test_offers_at_one_start_are_the_days_offers_at_that_start():
+    c, s = office()
+    c2 = counter("Schalter 2")
+    long = service("einbuergerung", counters=[c, c2], duration=40)
+    slots.publish(today=MONDAY)
+    _book(long, at(MONDAY, 9), email="a@example.org")  # breaks the runs on one counter around 9:00
+    day = availability.offers(long, day=MONDAY, now=NOW)
+    for start in (at(MONDAY, 8), at(MONDAY, 8, 30), at(MONDAY, 9), at(MONDAY, 11, 15), at(MONDAY, 11, 30)):
+        expected = [o for o in day if o.starts_at == start]
+        assert availability.offers(long, day=MONDAY, now=NOW, starts_at=start) == expected
+    assert len(availability.offers(long, day=MONDAY, now=NOW, starts_at=at(MONDAY, 9))) == 1
+    assert availability.offers(long, day=MONDAY, now=NOW, starts_at=at(MONDAY, 11, 30)) == []  # too late for 40 min
+    assert availability.offers(s, day=MONDAY, now=at(MONDAY, 10), starts_at=at(MONDAY, 9)) == []  # in the past
+
+
+def test_a_time_that_is_gone_is_refused_without_a_requester_row():
+    _, s = office()
+    _book(s, at(MONDAY, 8), email="a@example.org")
+    with pytest.raises(booking.BookingRefused) as refused:
+        _book(s, at(MONDAY, 8), email="b@example.org")
+    assert refused.value.code == "taken"
+    assert list(Requester.objects.values_list("email_key", flat=True)) == ["a@example.org"]
 
 
 def test_the_database_refuses_a_second_booking_of_a_slot_even_past_the_service():

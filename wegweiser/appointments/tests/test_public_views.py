@@ -133,7 +133,16 @@ def test_a_time_taken_meanwhile_is_refused_with_a_clear_message(client, svc):
     response = client.post(_day_url(svc, day), _data(at))
     html = response.content.decode()
     assert response.status_code == 200 and Appointment.objects.count() == 1
+    assert "gerade vergeben worden" in html and 'value="Amal Beispiel"' in html
+
+
+def test_a_malformed_time_is_a_form_error_and_books_nothing(client, svc):
+    day, _at = _first_free(svc)
+    response = client.post(_day_url(svc, day), {**_data(_at), "time": "25x0"})
+    html = response.content.decode()
+    assert response.status_code == 200 and not Appointment.objects.exists()
     assert "Diese Uhrzeit ist nicht mehr frei" in html and 'value="Amal Beispiel"' in html
+    assert f'value="{_at.strftime("%H%M")}"' in html  # the free times are offered again
 
 
 def test_missing_fields_are_named_and_nothing_is_lost(client, svc):

@@ -14,6 +14,7 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -26,7 +27,7 @@ from wegweiser.audit.models import AuditAction
 from wegweiser.audit.services import record
 
 from ..forms.public import BookingForm, TimeChoiceForm
-from ..models import Allocation, Appointment, LotteryRound, RoundStatus, Service, Status
+from ..models import Allocation, Appointment, BookingSettings, LotteryRound, RoundStatus, Service, Status
 from ..services import availability, booking, bot_defence, ics, links, notify
 from ..services.calendar import local
 
@@ -79,9 +80,10 @@ def _service_name(service: Service, lang: str) -> dict[str, str]:
     return {"text": text, "lang": in_lang}
 
 
-def _times(service: Service, day: date) -> list[time]:
+def _times(service: Service, day: date, rules: BookingSettings | None = None) -> list[time]:
     """The free start times of the day, once each even when several counters offer them."""
-    return sorted({timezone.localtime(o.starts_at).time() for o in availability.offers(service, day=day)})
+    return sorted({timezone.localtime(o.starts_at).time()
+                   for o in availability.offers(service, day=day, booking=rules)})
 
 
 # --- catalogue and booking -------------------------------------------------------------------------------
@@ -152,36 +154,42 @@ def service(request: HttpRequest, lang: str, code: str) -> HttpResponse:
         "service": svc, "name": _service_name(svc, lang), "bring": bring, "bring_lang": bring_lang, "days": days})
 
 
+@transaction.non_atomic_requests  # the booking service runs its own transaction; reads need none
 @public_page
 @require_http_methods(["GET", "POST"])
 def day(request: HttpRequest, lang: str, code: str, day: date) -> HttpResponse:
+    """The free times of a day and the booking form.
+
+    A submitted form goes to the booking service without looking up the free times first: the service checks
+    the chosen time under a row lock anyway. Only a form shown again asks for the free times. When many people
+    book at once (slots released at a known hour), this keeps every request as short as the lock allows."""
     svc = _public_service(code)
     if svc.allocation != Allocation.FIRST_COME:
         return redirect("booking:services", lang=lang)
-    times = _times(svc, day)
+    rules = BookingSettings.current()
     refusal, status = "", 200
     form_stamp = bot_defence.stamp()
     if request.method == "POST":
-        form = BookingForm(request.POST, times=times)
+        form = BookingForm(request.POST, times=None)
         form_stamp = bot_defence.restamp(request.POST.get("stamp", ""))
-        if not bot_defence.allow_attempt(request):
+        if not bot_defence.allow_attempt(request, rules=rules):
             refusal, status = pgettext("client", "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch "
                                                  "einmal."), 429
         elif form.is_valid():
             try:
                 appointment = booking.book(
                     service=svc, starts_at=local(day, form.chosen_time()), name=form.cleaned_data["name"].strip(),
-                    email=form.cleaned_data["email"], phone=form.cleaned_data["phone"].strip(), language=lang)
+                    email=form.cleaned_data["email"], phone=form.cleaned_data["phone"].strip(), language=lang,
+                    rules=rules)
             except booking.BookingRefused as refused:
                 refusal = refused.messages[0]
-                times = _times(svc, day)
-                form.fields["time"].choices = BookingForm(times=times).fields["time"].choices
             else:
                 return redirect("booking:done", lang=lang, token=links.make_token(appointment))
         else:
             status = 400 if form.has_error("__all__", "honeypot") else 200
+        form.show_times(_times(svc, day, rules))
     else:
-        form = BookingForm(times=times)
+        form = BookingForm(times=_times(svc, day, rules))
     bring, bring_lang = svc.what_to_bring_in(lang)
     return _render(request, lang, "day.html", {
         "service": svc, "name": _service_name(svc, lang), "day": day, "form": form, "stamp": form_stamp,
@@ -325,8 +333,7 @@ def rebook_day(request: HttpRequest, lang: str, token: str, day: date) -> HttpRe
                 new = booking.rebook(appointment, starts_at=local(day, form.chosen_time()))
             except booking.BookingRefused as refused:
                 refusal = refused.messages[0]
-                form.fields["time"].choices = TimeChoiceForm(times=_times(appointment.service, day)).fields[
-                    "time"].choices
+                form.show_times(_times(appointment.service, day))
             else:
                 return redirect("booking:done", lang=lang, token=links.make_token(new))
     else:

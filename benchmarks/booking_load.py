@@ -234,6 +234,36 @@ def book(port: int, path: str, attempt: Attempt, barrier: threading.Barrier) -> 
         connection.close()
 
 
+def redirect_once(port: int, latencies: list[float], barrier: threading.Barrier) -> None:
+    """The cheapest request of the application: /termine/ answers with a redirect, without the database."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    barrier.wait()
+    started = time.perf_counter()
+    try:
+        connection.request("GET", "/termine/", headers={"Accept-Language": "de"})
+        connection.getresponse().read()
+        latencies.append((time.perf_counter() - started) * 1000)
+    except OSError:
+        pass
+    finally:
+        connection.close()
+
+
+def floor(port: int, count: int) -> tuple[list[float], float]:
+    """The same number of simultaneous requests, but for a page that does no work: what the machine, the
+    server and Django cost before any booking logic (latencies in ms, wall time in s)."""
+    latencies: list[float] = []
+    barrier = threading.Barrier(count + 1)
+    threads = [threading.Thread(target=redirect_once, args=(port, latencies, barrier)) for _ in range(count)]
+    for t in threads:
+        t.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for t in threads:
+        t.join()
+    return latencies, time.perf_counter() - started
+
+
 def min_fill_seconds() -> float:
     from wegweiser.appointments.services import bot_defence
 
@@ -326,6 +356,8 @@ def main() -> int:
         for t in threads:
             t.join()
         wall = time.perf_counter() - started
+        time.sleep(2)  # let the server's queued e-mail tasks and connections settle
+        floor_ms, floor_wall = floor(port, args.attempts)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -358,7 +390,11 @@ def main() -> int:
                          f"{percentile(values, 99):.0f}", f"{max(values):.0f}"))
     print("\nAntwortzeiten der Buchungs-Anfragen (ms, vom Absenden bis zur vollständigen Antwort):\n")
     print(table(["", "Anzahl", "p50", "p95", "p99", "max"], rows, numeric=True))
-    print(f"\nDurchsatz: {args.attempts / wall:.0f} Anfragen/s ({args.attempts} in {wall:.2f} s)\n")
+    print(f"\nDurchsatz: {args.attempts / wall:.0f} Anfragen/s ({args.attempts} in {wall:.2f} s)")
+    if floor_ms:
+        print(f"Zum Vergleich, {args.attempts} gleichzeitige Aufrufe von /termine/ (nur eine Weiterleitung, ohne "
+              f"Datenbank): p50 {percentile(floor_ms, 50):.0f} ms, p99 {percentile(floor_ms, 99):.0f} ms, "
+              f"{len(floor_ms) / floor_wall:.0f} Anfragen/s\n")
     print(table(["Ergebnis", "Anzahl"], sorted(outcomes.items()), numeric=True))
     print()
     print(table(["Prüfung in der Datenbank", "Wert", "in Ordnung"],

@@ -3,6 +3,8 @@ scheduled in settings.CELERY_BEAT_SCHEDULE)."""
 
 from __future__ import annotations
 
+from smtplib import SMTPException
+
 from celery import shared_task
 
 from .services import invitations
@@ -18,3 +20,10 @@ def invite_expiring_permits() -> dict:
 def expire_offers() -> dict:
     """Offered appointments not confirmed by ``offer_expires_at`` lapse, so their slots are free again."""
     return {"expired": invitations.expire_offers()}
+
+
+@shared_task(name="wegweiser.appointments.tasks_invitations.send_invitation_email",
+             autoretry_for=(OSError, SMTPException), retry_backoff=60, max_retries=5)
+def send_invitation_email(invitation_id: int) -> bool:
+    """E-mail an invitation (queued after the commit that created it); retried while the mail server fails."""
+    return invitations.send_invitation_email(invitation_id)

@@ -59,7 +59,8 @@ def calendar(appointment: Appointment, *, method: str = "REQUEST", language: str
     event.add("location", _place(appointment))
     event.add("description", "\n".join(description))
     cancelled = method == "CANCEL" or appointment.status == Status.CANCELLED
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    offered = appointment.status == Status.OFFERED  # held for an invited person until they confirm it
+    event.add("status", "CANCELLED" if cancelled else "TENTATIVE" if offered else "CONFIRMED")
     event.add("transp", "OPAQUE")
     if method != "PUBLISH":  # iTIP messages name who organises and who attends (RFC 5546, 3.2.2 and 3.2.5)
         organizer = vCalAddress(f"mailto:{settings.DEFAULT_FROM_EMAIL}")
@@ -68,7 +69,7 @@ def calendar(appointment: Appointment, *, method: str = "REQUEST", language: str
         if appointment.email:
             attendee = vCalAddress(f"mailto:{appointment.email}")
             attendee.params["role"] = vText("REQ-PARTICIPANT")
-            attendee.params["partstat"] = vText("ACCEPTED")
+            attendee.params["partstat"] = vText("NEEDS-ACTION" if offered else "ACCEPTED")
             event.add("attendee", attendee)
     cal.add_component(event)
     return cal.to_ical()

@@ -24,13 +24,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext, pgettext_lazy
@@ -53,7 +51,7 @@ from ..models import (
     Service,
     Status,
 )
-from . import booking, links
+from . import booking, notify
 from .availability import offers
 
 logger = logging.getLogger(__name__)
@@ -120,16 +118,6 @@ def offer_expiry(starts_at: datetime, booking_settings: BookingSettings, now: da
     return held_until if held_until > now else starts_at
 
 
-def manage_url(appointment: Appointment, language: str) -> str:
-    """The absolute manage link (confirm, cancel, rebook) of the public booking pages."""
-    token = links.make_token(appointment)
-    try:
-        path = reverse("booking:manage", kwargs={"lang": language, "token": token})
-    except NoReverseMatch:  # the public pages name it differently or are not there yet: their documented path
-        path = f"/termine/{language}/buchung/{token}/"
-    return settings.SITE_URL + path
-
-
 def invite(actor: Any, period: ResidencePeriod, service: Service | None = None, *,
            now: datetime | None = None) -> Invitation:
     """Offer the first free appointment of ``service`` before the title ends, write the letter (a document of
@@ -180,7 +168,7 @@ def invite(actor: Any, period: ResidencePeriod, service: Service | None = None, 
                details={"period": period.pk, "appointment": appointment.reference, "language": language,
                         "letter": invitation.letter_id, "email_known": bool(person.email)})
         if person.email:
-            transaction.on_commit(lambda: send_invitation_email(invitation.pk))
+            _queue_email(invitation.pk)
     return invitation
 
 
@@ -251,7 +239,7 @@ def letter_pdf(invitation: Invitation, appointment: Appointment, *, issued_on: d
     labels = {key: {"local": local[key], "de": german[key]} for key in local}
     service_name, service_language = service.name_in(language)
     bring, bring_language = service.what_to_bring_in(language)
-    link = manage_url(appointment, language)
+    link = notify.manage_url(appointment, language)
     number = f"EL-{invitation.pk}"
     content = {
         "kind": "einladung", "number": number, "language": language, "issued_on": issued_on,
@@ -325,48 +313,48 @@ def _store_system_letter(invitation: Invitation, pdf: bytes, title: str) -> Any:
 # --- the e-mail ------------------------------------------------------------------------------------------
 
 
-def invitation_email(invitation: Invitation) -> tuple[str, str]:
-    """Subject and text in the person's language. Only what the person needs: no file number, no title data."""
+def invitation_email(invitation: Invitation) -> EmailMessage:
+    """The e-mail in the person's language, with the offered appointment as a calendar file. Only what the
+    person needs: no file number, no data of the title."""
     appointment = invitation.appointment
     language = invitation.language
     with translation.override(language):
-        bring, _bring_language = appointment.service.what_to_bring_in(language)
-        subject = pgettext("client", "Einladung: Termin für die Verlängerung Ihres Aufenthaltstitels")
+        until = formats.date_format(timezone.localtime(appointment.offer_expires_at or appointment.starts_at),
+                                    "SHORT_DATETIME_FORMAT")
         parts = [
-            pgettext("client", "Guten Tag,"),
+            notify.greeting_for(""),
             pgettext("client", "Ihr Aufenthaltstitel läuft bald ab. Bitte stellen Sie vor dem Ablauf den Antrag auf "
                                "Verlängerung. Wir haben einen Termin für Sie reserviert:"),
-            "\n".join((
-                formats.date_format(timezone.localtime(appointment.starts_at), "SHORT_DATETIME_FORMAT"),
-                ", ".join(p for p in (appointment.counter.name, appointment.counter.location) if p),
-                f"{pgettext('client', 'Buchungsnummer')}: {appointment.reference}")),
+            "\n".join(notify.details(appointment, language)),
             pgettext("client", "Bitte bestätigen Sie den Termin bis %(until)s. Über diesen Link können Sie den Termin "
-                               "bestätigen, verschieben oder absagen:")
-            % {"until": formats.date_format(timezone.localtime(appointment.offer_expires_at or appointment.starts_at),
-                                            "SHORT_DATETIME_FORMAT")},
-            manage_url(appointment, language),
+                               "bestätigen, verschieben oder absagen:") % {"until": until},
+            notify.manage_url(appointment, language),
+            pgettext("client", "Wenn Sie den Antrag vor Ablauf Ihres Titels stellen, gilt Ihr bisheriger "
+                               "Aufenthaltstitel weiter, bis die Ausländerbehörde entschieden hat (§ 81 "
+                               "Abs. 4 Aufenthaltsgesetz)."),
+            notify.closing(),
         ]
-        if bring:
-            parts.append(f"{pgettext('client', 'Bitte bringen Sie mit')}: {bring}")
-        parts.append(pgettext("client", "Wenn Sie den Antrag vor Ablauf Ihres Titels stellen, gilt Ihr bisheriger "
-                                        "Aufenthaltstitel weiter, bis die Ausländerbehörde entschieden hat (§ 81 "
-                                        "Abs. 4 Aufenthaltsgesetz)."))
-        parts.append(settings.OFFICE_NAME)
-    return subject, "\n\n".join(parts)
+        message = EmailMessage(
+            subject=pgettext("client", "Einladung: Termin für die Verlängerung Ihres Aufenthaltstitels"),
+            body="\n\n".join(parts), to=[invitation.person.email])
+        notify.attach_calendar(message, appointment, "REQUEST", language)
+    return message
+
+
+def _queue_email(invitation_id: int) -> None:
+    """After the commit, hand the e-mail to the worker; a broker problem is logged, the letter stands."""
+    from ..tasks_invitations import send_invitation_email as task
+
+    transaction.on_commit(lambda: task.delay(invitation_id), robust=True)
 
 
 def send_invitation_email(invitation_id: int) -> bool:
-    """Send the e-mail once; a mail server problem is logged and leaves ``emailed`` False (the letter stands)."""
+    """Send the e-mail once (False if there is nothing to send). Mail errors propagate: the task retries."""
     invitation = (Invitation.objects.select_related("person", "appointment__service", "appointment__counter")
                   .filter(pk=invitation_id, emailed=False).first())
     if invitation is None or not invitation.person.email or invitation.appointment is None:
         return False
-    subject, body = invitation_email(invitation)
-    try:
-        send_mail(subject, body, None, [invitation.person.email])
-    except Exception:
-        logger.exception("Could not e-mail invitation %s", invitation_id)
-        return False
+    invitation_email(invitation).send()
     Invitation.objects.filter(pk=invitation_id).update(emailed=True)
     record(actor=None, action=AuditAction.CHANGE, purpose=PURPOSE, person=invitation.person_id, obj=invitation,
            details={"emailed": True})

@@ -43,6 +43,7 @@ from ..models import (
     SlotBooking,
     Status,
 )
+from . import notify
 from .availability import Offer, slots_needed
 from .booking import PURPOSE, _create, _locked_requester, _notice
 from .calendar import local
@@ -230,12 +231,12 @@ def lost_message(entry: LotteryEntry) -> EmailMessage:
     with translation.override(language):
         service = entry.round.service.name_in(language)[0]
         parts = [
-            pgettext("client", "Guten Tag %(name)s,") % {"name": entry.name},
+            notify.greeting_for(entry.name),
             pgettext("client", "bei der Verlosung der Termine für „%(service)s“ haben Sie leider keinen Termin "
                                "erhalten. Es gab mehr Anfragen als freie Termine.") % {"service": service},
             pgettext("client", "Freie Termine können Sie jederzeit hier buchen:\n%(url)s")
             % {"url": settings.SITE_URL + reverse("booking:services", kwargs={"lang": language})},
-            pgettext("client", "Freundliche Grüße\n%(office)s") % {"office": settings.OFFICE_NAME},
+            notify.closing(),
         ]
         subject = pgettext("client", "Ergebnis der Verlosung: %(service)s") % {"service": service}
     return EmailMessage(subject=subject, body="\n\n".join(parts), to=[entry.email])

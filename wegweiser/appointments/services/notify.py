@@ -48,7 +48,8 @@ def place(appointment: Appointment) -> str:
     return f"{counter.location} ({counter.name})" if counter.location else counter.name
 
 
-def _details(appointment: Appointment, language: str) -> list[str]:
+def details(appointment: Appointment, language: str) -> list[str]:
+    """What, when, where, booking number and what to bring: the block every e-mail about an appointment shows."""
     lines = [
         pgettext("client", "Was: %(service)s") % {"service": appointment.service.name_in(language)[0]},
         pgettext("client", "Wann: %(when)s") % {"when": when(appointment)},
@@ -61,13 +62,27 @@ def _details(appointment: Appointment, language: str) -> list[str]:
     return lines
 
 
+def greeting_for(name: str) -> str:
+    return pgettext("client", "Guten Tag %(name)s,") % {"name": name} if name else pgettext("client", "Guten Tag,")
+
+
+def closing() -> str:
+    return pgettext("client", "Freundliche Grüße\n%(office)s") % {"office": settings.OFFICE_NAME}
+
+
+def attach_calendar(message: EmailMessage, appointment: Appointment, method: str, language: str) -> None:
+    """The appointment as an iTIP calendar file (RFC 5546), so a calendar program can add or remove it."""
+    message.attach("termin.ics", ics.calendar(appointment, method=method, language=language).decode(),
+                   f"text/calendar; method={method}")
+
+
 def compose(appointment: Appointment, kind: str) -> EmailMessage:
     """The e-mail for ``kind`` (one of KINDS), not yet sent."""
     if kind not in KINDS:
         raise ValueError(f"unknown notice {kind!r}")
     language = language_of(appointment)
     with translation.override(language):
-        greeting = pgettext("client", "Guten Tag %(name)s,") % {"name": appointment.name}
+        greeting = greeting_for(appointment.name)
         if kind == "cancellation":
             subject = pgettext("client", "Ihr Termin ist abgesagt: %(reference)s")
             intro = pgettext("client", "Ihr Termin ist abgesagt. Sie müssen nicht kommen.")
@@ -81,7 +96,7 @@ def compose(appointment: Appointment, kind: str) -> EmailMessage:
         else:
             subject = pgettext("client", "Ihr Termin ist gebucht: %(reference)s")
             intro = pgettext("client", "Ihr Termin ist gebucht:")
-        parts = [greeting, intro, "\n".join(_details(appointment, language))]
+        parts = [greeting, intro, "\n".join(details(appointment, language))]
         if kind == "cancellation":
             new = settings.SITE_URL + reverse("booking:services", kwargs={"lang": language})
             parts.append(pgettext("client", "Einen neuen Termin buchen Sie hier:\n%(url)s") % {"url": new})
@@ -90,12 +105,10 @@ def compose(appointment: Appointment, kind: str) -> EmailMessage:
                          % {"url": manage_url(appointment, language)})
             parts.append(pgettext("client", "Bitte geben Sie diesen Link nicht weiter. Den Termin für Ihren "
                                             "Kalender finden Sie im Anhang."))
-        parts.append(pgettext("client", "Freundliche Grüße\n%(office)s") % {"office": settings.OFFICE_NAME})
+        parts.append(closing())
         message = EmailMessage(subject=subject % {"reference": appointment.reference}, body="\n\n".join(parts),
                                to=[appointment.email])
-        method = "CANCEL" if kind == "cancellation" else "REQUEST"
-        message.attach("termin.ics", ics.calendar(appointment, method=method, language=language).decode(),
-                       f"text/calendar; method={method}")
+        attach_calendar(message, appointment, "CANCEL" if kind == "cancellation" else "REQUEST", language)
         previous = appointment.rebooked_from if kind == "rebooking" else None
         if previous is not None:  # take the old time out of the calendar as well
             message.attach("alter-termin.ics", ics.calendar(previous, method="CANCEL", language=language).decode(),

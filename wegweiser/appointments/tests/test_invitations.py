@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from freezegun import freeze_time
+from icalendar import Calendar
 
 from wegweiser.accounts.roles import Role
 from wegweiser.audit.models import AuditEntry
@@ -91,10 +92,34 @@ def test_invite_offers_the_first_free_slot_writes_the_letter_and_emails_after_co
     message = mail.outbox[0]
     assert message.to == ["amal@example.org"] and "http://" in message.body
     assert appointment.reference in message.body and period.person.file_number not in message.body
+    event = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
+    assert message.attachments[0][0] == "termin.ics" and str(event["status"]) == "TENTATIVE"
+    assert event.decoded("dtstart") == appointment.starts_at
     entries = AuditEntry.objects.filter(person_id=period.person_id)
     assert {"appointments.invitation", "appointments.appointment", "documents.document"} <= {
         e.object_type for e in entries}
     assert "Amal" not in str([e.details for e in entries]) and "example.org" not in str([e.details for e in entries])
+
+
+def test_a_failing_mail_server_keeps_the_invitation_and_leaves_the_email_for_a_retry(
+        lead, monkeypatch, django_capture_on_commit_callbacks):
+    office(reminder_hours=24)
+
+    def broken(self, *args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invitations.invite(lead, title(person(), MONDAY + timedelta(days=20)))
+    invitation.refresh_from_db()
+    assert invitation.letter is not None and not invitation.emailed
+    with pytest.raises(OSError):  # the task's autoretry sees it
+        invitations.send_invitation_email(invitation.pk)
+    monkeypatch.undo()
+    assert invitations.send_invitation_email(invitation.pk) is True
+    invitation.refresh_from_db()
+    assert invitation.emailed and len(mail.outbox) == 1
+    assert invitations.send_invitation_email(invitation.pk) is False  # once only
 
 
 def test_a_later_slot_is_held_until_the_reminder_time():

@@ -214,6 +214,9 @@ CELERY_BEAT_SCHEDULE = {
 # The address under which the public reaches Wegweiser: links in e-mails and letters sent without a request
 # (booking confirmations, reminders, invitations) are built on it.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Reverse proxies in front of the application that append the client's address to X-Forwarded-For (the
+# booking rate limit counts per client address). 0: clients connect directly.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # Staff are reminded once when a valid consent ends within this many days (wegweiser.consent.reminders).
 CONSENT_EXPIRY_REMINDER_DAYS = env.int("CONSENT_EXPIRY_REMINDER_DAYS", default=14)
 # A screening run whose worker has not answered for this many minutes counts as failed (and can be resumed).

@@ -17,6 +17,8 @@ if not ALLOWED_HOSTS:
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The TLS proxy appends the client's address to X-Forwarded-For; more proxies in a row: raise the count.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # "__Host-" cookies are only accepted by browsers when Secure, host-only and for path "/": a sibling

@@ -62,9 +62,23 @@ def honeypot_ok(value: str) -> bool:
     return not (value or "").strip()
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's IP address. Behind ``settings.TRUSTED_PROXY_COUNT`` reverse proxies REMOTE_ADDR is the
+    proxy's own for everybody, so the address is the entry the outermost trusted proxy appended to
+    X-Forwarded-For; entries further left come from the client and may be forged. A request without enough
+    entries did not pass the proxies: its REMOTE_ADDR is the client."""
+    count = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
+    if count > 0:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+                     if part.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
 def client_key(request: HttpRequest, *, hour: int | None = None) -> str:
     """The cache key of this client in this hour; a keyed hash, never the address itself."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     hour = hour if hour is not None else int(time.time() // 3600)
     digest = hmac.new(settings.SECRET_KEY.encode(), f"{address}|{hour}".encode(), hashlib.sha256).hexdigest()
     return f"booking-attempts:{digest[:32]}"

@@ -61,3 +61,30 @@ def test_the_raw_address_is_never_stored():
     assert "198.51.100.23" not in key and cache.get(key) == 1
     assert key != bot_defence.client_key(request, hour=int(time.time() // 3600) + 1)  # a new window each hour
     assert key != bot_defence.client_key(_request("198.51.100.24"))
+
+
+def _forwarded(chain: str, proxy: str = "10.0.0.5"):
+    return RequestFactory().post("/termine/de/x/", REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=chain)
+
+
+def test_without_trusted_proxies_the_header_is_ignored(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    assert bot_defence.client_address(_forwarded("203.0.113.9")) == "10.0.0.5"
+
+
+def test_behind_the_proxy_each_client_is_counted_by_its_own_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    BookingSettings.objects.update_or_create(pk=1, defaults={"attempts_per_hour": 1})
+    first, second = _forwarded("203.0.113.9"), _forwarded("198.51.100.7")
+    assert bot_defence.client_address(first) == "203.0.113.9"
+    assert bot_defence.allow_attempt(first) and bot_defence.allow_attempt(second)  # not one shared limit
+    assert not bot_defence.allow_attempt(_forwarded("203.0.113.9"))
+
+
+def test_a_forged_forwarded_entry_does_not_change_the_address(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The client sent "X-Forwarded-For: 1.2.3.4"; the proxy appended the address it saw.
+    assert bot_defence.client_address(_forwarded("1.2.3.4, 203.0.113.9")) == "203.0.113.9"
+    settings.TRUSTED_PROXY_COUNT = 2
+    assert bot_defence.client_address(_forwarded("1.2.3.4, 203.0.113.9, 10.0.0.4")) == "203.0.113.9"
+    assert bot_defence.client_address(_forwarded("")) == "10.0.0.5"  # came past the proxies

@@ -204,6 +204,20 @@ def _invalid_link(request: HttpRequest, lang: str) -> HttpResponse:
     return _render(request, lang, "invalid_link.html", {}, status=404)
 
 
+def signed_booking(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Resolve the signed link in the path to its booking (``appointment``); a forged, cancelled or outdated
+    link gets the same "link not valid" page whatever the view."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, lang: str, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        appointment = links.resolve(token)
+        if appointment is None:
+            return _invalid_link(request, lang)
+        return view(request, lang, token, *args, appointment=appointment, **kwargs)
+
+    return wrapper
+
+
 def _audited(appointment: Appointment, what: str) -> None:
     """The person (or whoever has the link) read the booking's personal data: recorded, actor unknown."""
     record(actor=None, action=AuditAction.VIEW, purpose=booking.PURPOSE, person=appointment.person_id,
@@ -224,31 +238,29 @@ def _booking_context(appointment: Appointment, lang: str, token: str) -> dict[st
     }
 
 
-@public_page
-def manage(request: HttpRequest, lang: str, token: str) -> HttpResponse:
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
-    _audited(appointment, "manage")
-    return _render(request, lang, "manage.html", _booking_context(appointment, lang, token), private=True)
-
-
-@public_page
-def done(request: HttpRequest, lang: str, token: str) -> HttpResponse:
-    """The confirmation after booking or rebooking: everything the e-mail says, in case it does not arrive."""
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
-    _audited(appointment, "confirmation")
-    return _render(request, lang, "manage.html", {**_booking_context(appointment, lang, token), "just_booked": True},
+def _show(request: HttpRequest, lang: str, token: str, appointment: Appointment, page: str,
+          **extra: Any) -> HttpResponse:
+    _audited(appointment, page)
+    return _render(request, lang, "manage.html", {**_booking_context(appointment, lang, token), **extra},
                    private=True)
 
 
 @public_page
-def ics_download(request: HttpRequest, lang: str, token: str) -> HttpResponse:
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
+@signed_booking
+def manage(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
+    return _show(request, lang, token, appointment, "manage")
+
+
+@public_page
+@signed_booking
+def done(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
+    """The confirmation after booking or rebooking: everything the e-mail says, in case it does not arrive."""
+    return _show(request, lang, token, appointment, "confirmation", just_booked=True)
+
+
+@public_page
+@signed_booking
+def ics_download(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
     record(actor=None, action=AuditAction.DOWNLOAD, purpose=booking.PURPOSE, person=appointment.person_id,
            obj=appointment, details={"page": "ics"})
     response = HttpResponse(ics.calendar(appointment, method="PUBLISH", language=lang),
@@ -260,10 +272,8 @@ def ics_download(request: HttpRequest, lang: str, token: str) -> HttpResponse:
 
 @public_page
 @require_http_methods(["GET", "POST"])
-def cancel(request: HttpRequest, lang: str, token: str) -> HttpResponse:
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
+@signed_booking
+def cancel(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
     refusal = ""
     if request.method == "POST":
         try:
@@ -285,11 +295,9 @@ def cancelled(request: HttpRequest, lang: str) -> HttpResponse:
 
 @public_page
 @require_POST
-def confirm(request: HttpRequest, lang: str, token: str) -> HttpResponse:
+@signed_booking
+def confirm(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
     """An invited person accepts the offered time."""
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
     try:
         booking.confirm_offer(appointment)
     except booking.BookingRefused as refused:
@@ -299,10 +307,8 @@ def confirm(request: HttpRequest, lang: str, token: str) -> HttpResponse:
 
 
 @public_page
-def rebook(request: HttpRequest, lang: str, token: str) -> HttpResponse:
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
+@signed_booking
+def rebook(request: HttpRequest, lang: str, token: str, *, appointment: Appointment) -> HttpResponse:
     context = _booking_context(appointment, lang, token)
     _audited(appointment, "rebook")
     days = []
@@ -314,10 +320,8 @@ def rebook(request: HttpRequest, lang: str, token: str) -> HttpResponse:
 
 @public_page
 @require_http_methods(["GET", "POST"])
-def rebook_day(request: HttpRequest, lang: str, token: str, day: date) -> HttpResponse:
-    appointment = links.resolve(token)
-    if appointment is None:
-        return _invalid_link(request, lang)
+@signed_booking
+def rebook_day(request: HttpRequest, lang: str, token: str, day: date, *, appointment: Appointment) -> HttpResponse:
     context = _booking_context(appointment, lang, token)
     if not context["can_rebook"]:
         return redirect("booking:rebook", lang=lang, token=token)

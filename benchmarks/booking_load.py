@@ -26,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -249,19 +250,27 @@ def redirect_once(port: int, latencies: list[float], barrier: threading.Barrier)
         connection.close()
 
 
-def floor(port: int, count: int) -> tuple[list[float], float]:
-    """The same number of simultaneous requests, but for a page that does no work: what the machine, the
-    server and Django cost before any booking logic (latencies in ms, wall time in s)."""
-    latencies: list[float] = []
-    barrier = threading.Barrier(count + 1)
-    threads = [threading.Thread(target=redirect_once, args=(port, latencies, barrier)) for _ in range(count)]
+def release_together(requests: list[tuple[Callable[..., None], tuple]]) -> float:
+    """Start one thread per request, let them all send at once, and return the seconds until the last answer.
+    Each request function takes the shared barrier as its last argument and waits on it before sending."""
+    threading.stack_size(256 * 1024)
+    barrier = threading.Barrier(len(requests) + 1)
+    threads = [threading.Thread(target=target, args=(*args, barrier)) for target, args in requests]
     for t in threads:
         t.start()
     barrier.wait()
     started = time.perf_counter()
     for t in threads:
         t.join()
-    return latencies, time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def floor(port: int, count: int) -> tuple[list[float], float]:
+    """The same number of simultaneous requests, but for a page that does no work: what the machine, the
+    server and Django cost before any booking logic (latencies in ms, wall time in s)."""
+    latencies: list[float] = []
+    wall = release_together([(redirect_once, (port, latencies))] * count)
+    return latencies, wall
 
 
 def min_fill_seconds() -> float:
@@ -346,16 +355,7 @@ def main() -> int:
         prepared = time.perf_counter() - prepared
         time.sleep(min_fill_seconds() + 1.1)  # stamps count whole seconds
         load_before = os.getloadavg()[0]  # other work on the machine shows in the figures
-        threading.stack_size(256 * 1024)
-        barrier = threading.Barrier(len(attempts) + 1)
-        threads = [threading.Thread(target=book, args=(port, path, a, barrier)) for a in attempts]
-        for t in threads:
-            t.start()
-        barrier.wait()
-        started = time.perf_counter()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - started
+        wall = release_together([(book, (port, path, a)) for a in attempts])
         time.sleep(2)  # let the server's queued e-mail tasks and connections settle
         floor_ms, floor_wall = floor(port, args.attempts)
     finally:

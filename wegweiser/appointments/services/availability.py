@@ -37,12 +37,11 @@ def window(booking: BookingSettings, now: datetime | None = None) -> tuple[datet
 
 def offers(service: Service, *, day: date | None = None, now: datetime | None = None,
            booking: BookingSettings | None = None, include_lottery: bool = False, public: bool = True,
-           starts_at: datetime | None = None) -> list[Offer]:
+           ) -> list[Offer]:
     """Free starts of ``service`` (on ``day`` only, if given), earliest first, one per counter and time.
 
     ``public``: only inside the lead time and the horizon; staff (``public=False``) see every published slot
-    from now on. ``starts_at``: only the offers starting then (what a booking asks for; reads only the slots
-    from then on)."""
+    from now on."""
     booking = booking or BookingSettings.current()
     if public:
         earliest, latest = window(booking, now)
@@ -52,10 +51,6 @@ def offers(service: Service, *, day: date | None = None, now: datetime | None = 
         day_end = local(day + timedelta(days=1), datetime.min.time())
         earliest = max(earliest, local(day, datetime.min.time()))
         latest = day_end if latest is None else min(latest, day_end)
-    if starts_at is not None:
-        if starts_at < earliest:
-            return []
-        earliest = starts_at
     if latest is not None and earliest >= latest:
         return []
     rows = Slot.objects.filter(counter__in=service.counters.filter(active=True), starts_at__gte=earliest,
@@ -72,8 +67,6 @@ def offers(service: Service, *, day: date | None = None, now: datetime | None = 
     for counter_id, slots in by_counter.items():
         for i in range(len(slots) - need + 1):
             run = slots[i:i + need]
-            if starts_at is not None and run[0][2] != starts_at:
-                break  # the rows are ordered: no later run starts at ``starts_at``
             if all(run[k][3] == run[k + 1][2] for k in range(need - 1)):
                 result.append(Offer(counter_id, run[0][2], run[-1][3], tuple(r[0] for r in run)))
     result.sort(key=lambda o: (o.starts_at, o.counter_id))

@@ -38,7 +38,12 @@ _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read ou
 
 
 class BookingRefused(ValidationError):
-    """The booking cannot be made; ``message`` says why in the language that is active."""
+    """The booking cannot be made; ``message`` says why in the language that is active.
+
+    ``free``: for a time that is taken, the other free starts of that day as the service saw them (without the
+    ones it just found taken), so a page can offer them without asking the database again; else None."""
+
+    free: list[Offer] | None = None
 
 
 def email_key(email: str) -> str:
@@ -102,12 +107,13 @@ def book(
         raise BookingRefused(pgettext("client", "Diese Zeit kann nicht mehr gebucht werden. Bitte wählen Sie eine "
                                                 "andere Zeit."), code="outside_window")
     # Read first, lock after: a time that is gone is refused without touching the requester row, which keeps
-    # the many refusals of a rush short. Whether the slots are still free is checked again under their lock.
-    candidates = [o for o in offers(service, day=timezone.localdate(starts_at), now=now, booking=booking,
-                                    public=public, starts_at=starts_at)
-                  if counter_id is None or o.counter_id == counter_id]
+    # the many refusals of a rush short (and the day's free starts go with the refusal, for the page).
+    # Whether the slots are still free is checked again under their lock.
+    of_day = offers(service, day=timezone.localdate(starts_at), now=now, booking=booking, public=public)
+    candidates = [o for o in of_day
+                  if o.starts_at == starts_at and (counter_id is None or o.counter_id == counter_id)]
     if not candidates:
-        raise _taken()
+        raise _taken(of_day)
     with transaction.atomic():
         requester = _locked_requester(email)
         if public and requester is not None:
@@ -137,12 +143,14 @@ def book(
             if notify and status == Status.BOOKED and rebooked_from is None:
                 _notice(appointment, "confirmation")
             return appointment
-    raise _taken()
+    raise _taken([o for o in of_day if o.starts_at != starts_at])
 
 
-def _taken() -> BookingRefused:
-    return BookingRefused(pgettext("client", "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie eine "
-                                             "andere Zeit."), code="taken")
+def _taken(free: list[Offer]) -> BookingRefused:
+    refused = BookingRefused(pgettext("client", "Dieser Termin ist leider gerade vergeben worden. Bitte wählen Sie "
+                                                "eine andere Zeit."), code="taken")
+    refused.free = free
+    return refused
 
 
 def _create(service: Service, offer: Offer, *, requester: Requester | None, **values: Any) -> Appointment:

@@ -72,19 +72,20 @@ def test_no_slot_is_given_twice():
     assert list(Requester.objects.values_list("email_key", flat=True)) == ["a@example.org"]
 
 
-def test_offers_at_one_start_are_the_days_offers_at_that_start():
+def test_a_refusal_for_a_taken_time_carries_the_other_free_starts_of_the_day():
     c, s = office()
     c2 = counter("Schalter 2")
-    long = service("einbuergerung", counters=[c, c2], duration=40)
+    s.counters.add(c2)
     slots.publish(today=MONDAY)
-    _book(long, at(MONDAY, 9), email="a@example.org")  # breaks the runs on one counter around 9:00
-    day = availability.offers(long, day=MONDAY, now=NOW)
-    for start in (at(MONDAY, 8), at(MONDAY, 8, 30), at(MONDAY, 9), at(MONDAY, 11, 15), at(MONDAY, 11, 30)):
-        expected = [o for o in day if o.starts_at == start]
-        assert availability.offers(long, day=MONDAY, now=NOW, starts_at=start) == expected
-    assert len(availability.offers(long, day=MONDAY, now=NOW, starts_at=at(MONDAY, 9))) == 1
-    assert availability.offers(long, day=MONDAY, now=NOW, starts_at=at(MONDAY, 11, 30)) == []  # too late for 40 min
-    assert availability.offers(s, day=MONDAY, now=at(MONDAY, 10), starts_at=at(MONDAY, 9)) == []  # in the past
+    _book(s, at(MONDAY, 8), email="a@example.org")
+    _book(s, at(MONDAY, 8), email="b@example.org")
+    with pytest.raises(booking.BookingRefused) as refused:
+        _book(s, at(MONDAY, 8), email="c@example.org")
+    assert refused.value.free == availability.offers(s, day=MONDAY, now=NOW)
+    assert refused.value.free and all(o.starts_at != at(MONDAY, 8) for o in refused.value.free)
+    with pytest.raises(booking.BookingRefused) as closed:
+        _book(s, at(MONDAY, 12), email="c@example.org")  # past closing time: never offered
+    assert closed.value.code == "taken" and closed.value.free == refused.value.free
 
 
 def test_the_database_refuses_a_second_booking_of_a_slot_even_past_the_service():

@@ -80,10 +80,13 @@ def _service_name(service: Service, lang: str) -> dict[str, str]:
     return {"text": text, "lang": in_lang}
 
 
-def _times(service: Service, day: date, rules: BookingSettings | None = None) -> list[time]:
-    """The free start times of the day, once each even when several counters offer them."""
-    return sorted({timezone.localtime(o.starts_at).time()
-                   for o in availability.offers(service, day=day, booking=rules)})
+def _times(service: Service, day: date, rules: BookingSettings | None = None,
+           free: list[availability.Offer] | None = None) -> list[time]:
+    """The free start times of the day (``free``, if the caller has them), once each even when several counters
+    offer them."""
+    if free is None:
+        free = availability.offers(service, day=day, booking=rules)
+    return sorted({timezone.localtime(o.starts_at).time() for o in free})
 
 
 # --- catalogue and booking -------------------------------------------------------------------------------
@@ -160,14 +163,15 @@ def service(request: HttpRequest, lang: str, code: str) -> HttpResponse:
 def day(request: HttpRequest, lang: str, code: str, day: date) -> HttpResponse:
     """The free times of a day and the booking form.
 
-    A submitted form goes to the booking service without looking up the free times first: the service checks
-    the chosen time under a row lock anyway. Only a form shown again asks for the free times. When many people
-    book at once (slots released at a known hour), this keeps every request as short as the lock allows."""
+    A submitted form goes to the booking service without looking up the free times first: the service reads
+    them once, checks the chosen time under a row lock, and hands the day's other free times back with a
+    refusal, so the page offers them without asking again. When many people book at once (slots released at
+    a known hour), this keeps every request as short as the lock allows."""
     svc = _public_service(code)
     if svc.allocation != Allocation.FIRST_COME:
         return redirect("booking:services", lang=lang)
     rules = BookingSettings.current()
-    refusal, status = "", 200
+    refusal, status, free = "", 200, None
     form_stamp = bot_defence.stamp()
     if request.method == "POST":
         form = BookingForm(request.POST, times=None)
@@ -182,12 +186,12 @@ def day(request: HttpRequest, lang: str, code: str, day: date) -> HttpResponse:
                     email=form.cleaned_data["email"], phone=form.cleaned_data["phone"].strip(), language=lang,
                     rules=rules)
             except booking.BookingRefused as refused:
-                refusal = refused.messages[0]
+                refusal, free = refused.messages[0], refused.free
             else:
                 return redirect("booking:done", lang=lang, token=links.make_token(appointment))
         else:
             status = 400 if form.has_error("__all__", "honeypot") else 200
-        form.show_times(_times(svc, day, rules))
+        form.show_times(_times(svc, day, rules, free))
     else:
         form = BookingForm(times=_times(svc, day, rules))
     bring, bring_lang = svc.what_to_bring_in(lang)

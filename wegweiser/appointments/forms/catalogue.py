@@ -208,7 +208,7 @@ class SettingsForm(KernFormMixin, forms.ModelForm):
     class Meta:
         model = BookingSettings
         fields = ["land", "slot_minutes", "min_lead_hours", "horizon_days", "max_open_per_email",
-                  "attempts_per_hour", "reminder_hours", "invitation_weeks"]
+                  "attempts_per_hour", "reminder_hours", "invitation_weeks", "invitation_notice_days"]
 
     def clean_land(self) -> str:
         land = self.cleaned_data["land"].strip().upper()

@@ -152,6 +152,10 @@ class BookingSettings(models.Model):
     reminder_hours = models.PositiveSmallIntegerField(gettext_lazy("Erinnerung (Stunden vorher)"), default=24)
     invitation_weeks = models.PositiveSmallIntegerField(
         gettext_lazy("Einladung vor Ablauf eines Titels (Wochen)"), default=10)
+    invitation_notice_days = models.PositiveSmallIntegerField(
+        gettext_lazy("Einladung: Termin frühestens (Tage nach dem Brief)"), default=7,
+        help_text=gettext_lazy("Damit der Brief ankommt und die Person den Termin einrichten kann. Läuft der Titel "
+                               "früher ab, wird der erste freie Termin angeboten."))
 
     class Meta:
         verbose_name = gettext_lazy("Einstellungen der Terminvergabe")

@@ -52,7 +52,7 @@ from ..models import (
     Status,
 )
 from . import booking, notify
-from .availability import offers
+from .availability import Offer, offers
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +118,18 @@ def offer_expiry(starts_at: datetime, booking_settings: BookingSettings, now: da
     return held_until if held_until > now else starts_at
 
 
+def _candidates(service: Service, settings_row: BookingSettings, soonest: datetime,
+                expires_on: date) -> list[Offer]:
+    """Free starts before the title ends, from ``invitation_notice_days`` after today on, so the letter arrives
+    in time. If the title ends before any of them, the earliest free starts: an offer that may come short is
+    better than none, and the e-mail (where known) arrives at once."""
+    free = [o for o in offers(service, now=soonest, booking=settings_row, public=False)
+            if timezone.localdate(o.starts_at) < expires_on]
+    notice = soonest + timedelta(days=settings_row.invitation_notice_days)
+    after_notice = [o for o in free if o.starts_at >= notice]
+    return after_notice or free
+
+
 def invite(actor: Any, period: ResidencePeriod, service: Service | None = None, *,
            now: datetime | None = None) -> Invitation:
     """Offer the first free appointment of ``service`` before the title ends, write the letter (a document of
@@ -135,12 +147,11 @@ def invite(actor: Any, period: ResidencePeriod, service: Service | None = None, 
                                   "möglich."), code="expired")
     language = client_language(person.letter_language or "de")
     settings_row = BookingSettings.current()
-    earliest = now + timedelta(hours=settings_row.min_lead_hours)
+    soonest = now + timedelta(hours=settings_row.min_lead_hours)
     with transaction.atomic():
         if Invitation.objects.select_for_update().filter(residence_period=period).exists():
             raise InvitationRefused(_("Zu diesem Titel ist bereits eingeladen worden."), code="already")
-        candidates = [o for o in offers(service, now=earliest, booking=settings_row, public=False)
-                      if timezone.localdate(o.starts_at) < period.valid_until]
+        candidates = _candidates(service, settings_row, soonest, period.valid_until)
         appointment = None
         for offer in candidates[:10]:
             try:

@@ -33,11 +33,11 @@ def service(code: str = "verlaengerung", *, counters=(), duration: int = 15, **v
 
 
 def office(*, today: date = MONDAY, slot_minutes: int = 15, horizon_days: int = 14, min_lead_hours: int = 0,
-           **settings_values):
+           invitation_notice_days: int = 0, **settings_values):
     """Settings, one counter open Mon–Fri 8–12, one service on it; slots published from ``today``."""
     BookingSettings.objects.update_or_create(pk=1, defaults={
         "slot_minutes": slot_minutes, "horizon_days": horizon_days, "min_lead_hours": min_lead_hours,
-        **settings_values})
+        "invitation_notice_days": invitation_notice_days, **settings_values})
     c = counter()
     s = service(counters=[c])
     slots.publish(today=today)

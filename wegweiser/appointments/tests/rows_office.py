@@ -75,7 +75,8 @@ def _absence_post(world) -> dict:
 
 def _settings_post(world) -> dict:
     return {"land": "NW", "slot_minutes": "15", "min_lead_hours": "0", "horizon_days": "14",
-            "max_open_per_email": "2", "attempts_per_hour": "20", "reminder_hours": "24", "invitation_weeks": "10"}
+            "max_open_per_email": "2", "attempts_per_hour": "20", "reminder_hours": "24", "invitation_weeks": "10",
+            "invitation_notice_days": "7"}
 
 
 def _booking_post(world) -> dict:

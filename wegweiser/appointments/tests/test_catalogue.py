@@ -142,8 +142,19 @@ def test_the_settings_page_names_a_wrong_land_and_lists_holidays(role_client):
     _, client = role_client(Role.ADMINISTRATION)
     response = client.post(reverse("appointments:settings"), {
         "land": "ZZ", "slot_minutes": "15", "min_lead_hours": "2", "horizon_days": "42", "max_open_per_email": "2",
-        "attempts_per_hour": "20", "reminder_hours": "24", "invitation_weeks": "10"})
+        "attempts_per_hour": "20", "reminder_hours": "24", "invitation_weeks": "10", "invitation_notice_days": "5"})
     assert response.status_code == 400 and "Unbekanntes Bundesland" in response.content.decode()
+    assert 'value="5"' in response.content.decode()  # nothing entered is lost
     assert client.get(reverse("appointments:settings")).status_code == 200
     response = client.post(reverse("appointments:publish"), follow=True)
     assert "Zeitfenster veröffentlicht" in response.content.decode()
+
+
+def test_the_settings_page_saves_the_notice_period_of_invitations(role_client):
+    _, client = role_client(Role.ADMINISTRATION)
+    response = client.post(reverse("appointments:settings"), {
+        "land": "BY", "slot_minutes": "15", "min_lead_hours": "2", "horizon_days": "42", "max_open_per_email": "2",
+        "attempts_per_hour": "20", "reminder_hours": "24", "invitation_weeks": "10", "invitation_notice_days": "10"})
+    assert response.status_code == 302
+    assert (BookingSettings.current().land, BookingSettings.current().invitation_notice_days) == ("BY", 10)
+    assert "Tage nach dem Brief" in client.get(reverse("appointments:settings")).content.decode()

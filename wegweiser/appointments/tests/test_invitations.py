@@ -122,6 +122,15 @@ def test_a_failing_mail_server_keeps_the_invitation_and_leaves_the_email_for_a_r
     assert invitations.send_invitation_email(invitation.pk) is False  # once only
 
 
+def test_the_offer_leaves_the_letter_time_to_arrive_unless_the_title_ends_sooner(lead):
+    office(invitation_notice_days=7, reminder_hours=24)
+    later = invitations.invite(lead, title(person("AZ-1"), MONDAY + timedelta(days=20)))
+    assert later.appointment.starts_at == at(MONDAY + timedelta(days=7), 8)  # the Monday a week later
+    assert later.appointment.offer_expires_at == at(MONDAY + timedelta(days=6), 8)
+    soon = invitations.invite(lead, title(person("AZ-2"), MONDAY + timedelta(days=3)))
+    assert soon.appointment.starts_at == at(MONDAY, 8)  # nothing after the notice period: the first free time
+
+
 def test_a_later_slot_is_held_until_the_reminder_time():
     office(reminder_hours=24)
     booking.book(service=invitations.renewal_service(), starts_at=at(MONDAY, 8), name="X", email="", public=False)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from celery import Celery
+from celery.result import AsyncResult
 
 ROOT = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -22,6 +23,27 @@ pytestmark = [
     pytest.mark.redis,
     pytest.mark.skipif(not REDIS_URL, reason="REDIS_URL not set: no Redis to run a worker against"),
 ]
+
+
+def _run_on_worker(env: dict[str, str], queue: str, *tasks: str) -> tuple[list[AsyncResult], str]:
+    """Start a worker on its own queue, send the tasks one after the other (each waits for the one before),
+    stop the worker; the results and the worker's log."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "wegweiser", "worker", "--pool=solo", "--concurrency=1",
+         "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    sender = Celery("wegweiser-test-sender", broker=REDIS_URL, backend=REDIS_URL)
+    results = []
+    try:
+        for name in tasks:
+            result = sender.send_task(name, queue=queue)
+            result.get(timeout=60)
+            results.append(result)
+    finally:
+        worker.terminate()
+        log, _ = worker.communicate(timeout=30)
+    return results, log
 
 
 def test_worker_runs_a_task_from_redis(tmp_path):
@@ -33,19 +55,8 @@ def test_worker_runs_a_task_from_redis(tmp_path):
         # The worker's own database: the health check only runs SELECT 1 there.
         "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.sqlite3'}",
     }
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "wegweiser", "worker", "--pool=solo", "--concurrency=1",
-         "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    sender = Celery("wegweiser-test-sender", broker=REDIS_URL, backend=REDIS_URL)
-    try:
-        result = sender.send_task("wegweiser.core.tasks.health_check", queue=queue)
-        outcome = result.get(timeout=60)
-    finally:
-        worker.terminate()
-        log, _ = worker.communicate(timeout=30)
-    assert outcome == {"ok": True, "vendor": "sqlite", "database": str(tmp_path / "worker.sqlite3")}, log
+    (result,), log = _run_on_worker(env, queue, "wegweiser.core.tasks.health_check")
+    assert result.result == {"ok": True, "vendor": "sqlite", "database": str(tmp_path / "worker.sqlite3")}, log
     assert result.status == "SUCCESS"
 
 
@@ -86,19 +97,9 @@ def test_worker_sends_the_appointment_reminders(tmp_path):
         done = subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, capture_output=True,
                               text=True, timeout=300)
         assert done.returncode == 0, done.stdout + done.stderr
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "wegweiser", "worker", "--pool=solo", "--concurrency=1",
-         "-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle", "--loglevel=WARNING"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    sender = Celery("wegweiser-test-sender", broker=REDIS_URL, backend=REDIS_URL)
-    try:
-        first = sender.send_task("wegweiser.appointments.tasks.send_reminders", queue=queue).get(timeout=60)
-        second = sender.send_task("wegweiser.appointments.tasks.send_reminders", queue=queue).get(timeout=60)
-    finally:
-        worker.terminate()
-        log, _ = worker.communicate(timeout=30)
-    assert (first, second) == (1, 0), log
+    reminders = "wegweiser.appointments.tasks.send_reminders"
+    (first, second), log = _run_on_worker(env, queue, reminders, reminders)
+    assert (first.result, second.result) == (1, 0), log
     mails = [path.read_text() for path in mailbox.iterdir()]
     assert len(mails) == 1 and "WORKER01" in mails[0] and "amal@example.org" in mails[0], log
     assert "text/calendar" in mails[0]

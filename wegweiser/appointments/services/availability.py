@@ -76,11 +76,3 @@ def offers(service: Service, *, day: date | None = None, now: datetime | None = 
 def free_days(service: Service, *, now: datetime | None = None) -> list[date]:
     """The days with at least one free start, for the calendar of the booking page."""
     return sorted({timezone.localdate(o.starts_at) for o in offers(service, now=now)})
-
-
-def first_offer_at(service: Service, starts_at: datetime, *, now: datetime | None = None) -> Offer | None:
-    """A free start at exactly ``starts_at`` (any counter), or None: what the booking form asks for."""
-    for offer in offers(service, day=timezone.localdate(starts_at), now=now):
-        if offer.starts_at == starts_at:
-            return offer
-    return None

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
+from django.utils.translation import pgettext
 
 from ..models import BookingSettings
 
@@ -95,3 +96,8 @@ def allow_attempt(request: HttpRequest, *, rules: BookingSettings | None = None)
         cache.set(key, 1, timeout=3600)
         count = 1
     return count <= limit
+
+
+def too_many_attempts() -> str:
+    """What a client over the limit reads, in the active language (booking, rebooking, lottery)."""
+    return pgettext("client", "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch einmal.")

@@ -12,7 +12,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import pgettext
 from django.views import View
 
 from ..forms.lottery import EntryForm
@@ -66,8 +65,7 @@ class EnterView(View):
             return self.render(request, lang, lottery_round, form, status=409)
         if not bot_defence.allow_attempt(request):
             form.is_valid()
-            form.add_error(None, pgettext("client", "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch "
-                                                    "einmal."))
+            form.add_error(None, bot_defence.too_many_attempts())
             return self.render(request, lang, lottery_round, form, status=429)
         if form.is_valid():
             try:

@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wegweiser.audit.models import AuditAction
@@ -177,8 +176,7 @@ def day(request: HttpRequest, lang: str, code: str, day: date) -> HttpResponse:
         form = BookingForm(request.POST, times=None)
         form_stamp = bot_defence.restamp(request.POST.get("stamp", ""))
         if not bot_defence.allow_attempt(request, rules=rules):
-            refusal, status = pgettext("client", "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch "
-                                                 "einmal."), 429
+            refusal, status = bot_defence.too_many_attempts(), 429
         elif form.is_valid():
             try:
                 appointment = booking.book(
@@ -334,14 +332,13 @@ def rebook_day(request: HttpRequest, lang: str, token: str, day: date, *, appoin
     if request.method == "POST":
         form = TimeChoiceForm(request.POST, times=times)
         if not bot_defence.allow_attempt(request):
-            refusal, status = pgettext("client", "Zu viele Versuche. Bitte versuchen Sie es in einer Stunde noch "
-                                                 "einmal."), 429
+            refusal, status = bot_defence.too_many_attempts(), 429
         elif form.is_valid():
             try:
                 new = booking.rebook(appointment, starts_at=local(day, form.chosen_time()))
             except booking.BookingRefused as refused:
                 refusal = refused.messages[0]
-                form.show_times(_times(appointment.service, day))
+                form.show_times(_times(appointment.service, day, free=refused.free))
             else:
                 return redirect("booking:done", lang=lang, token=links.make_token(new))
     else:
